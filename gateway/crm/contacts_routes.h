@@ -1,0 +1,7 @@
+#pragma once
+
+namespace rapport {
+class Router;
+class ContactsService;
+void addContactRoutes(Router &router, ContactsService &contacts);
+} // namespace rapport

@@ -1,0 +1,51 @@
+#include "gateway.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+#include "crm/companies_routes.h"
+#include "crm/companies_service.h"
+#include "crm/contacts_routes.h"
+#include "crm/contacts_service.h"
+#include "crm/system_routes.h"
+#include "store/store.h"
+
+using namespace Qt::StringLiterals;
+
+namespace rapport {
+
+QString resolveProfileDir(const QString &fromCommandLine)
+{
+    if (!fromCommandLine.isEmpty())
+        return QDir(fromCommandLine).absolutePath();
+    const QString env = qEnvironmentVariable("RAPPORT_PROFILE");
+    if (!env.isEmpty())
+        return QDir(env).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/rapport/profiles/default"_s;
+}
+
+Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, GatewayOptions options)
+{
+    auto store = Store::open(profileDir);
+    if (!store)
+        return std::move(store).error();
+
+    std::unique_ptr<Gateway> g(new Gateway);
+    g->m_profileDir = profileDir;
+    g->m_store = std::move(*store);
+    g->m_limiter = std::make_unique<RateLimiter>(options.limits, *options.clock);
+    g->m_companies = std::make_unique<CompaniesService>(*g->m_store);
+    g->m_contacts = std::make_unique<ContactsService>(*g->m_store);
+    g->m_router = std::make_unique<Router>(g->m_metrics, *g->m_limiter, options.router);
+
+    // The route table: one resource per line.
+    Router &r = *g->m_router;
+    addSystemRoutes(r, g->m_metrics, *g->m_contacts, *g->m_companies);
+    addContactRoutes(r, *g->m_contacts);
+    addCompanyRoutes(r, *g->m_companies);
+    return g;
+}
+
+Gateway::~Gateway() = default;
+
+} // namespace rapport

@@ -1,0 +1,62 @@
+#pragma once
+// The gateway assembled for one profile: store, services and the route table.
+// Built by every composition root (rapport, rapportctl, rapport-bench, tests).
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <QString>
+
+#include "core/clock.h"
+#include "core/metrics.h"
+#include "core/ratelimiter.h"
+#include "core/router.h"
+
+namespace rapport {
+
+class Store;
+class ContactsService;
+class CompaniesService;
+
+struct GatewayOptions {
+    RateLimits limits = RateLimits::defaults();
+    const Clock *clock = &Clock::steady();
+    RouterOptions router;
+};
+
+// --profile DIR, else $RAPPORT_PROFILE, else <platform app data>/profiles/default.
+QString resolveProfileDir(const QString &fromCommandLine);
+
+class Gateway {
+public:
+    // Opens (creating if needed) the profile folder and its database, migrating it.
+    // A corrupt or too-new database fails with StoreCorrupt / StoreTooNew and is left untouched.
+    static Result<std::unique_ptr<Gateway>> open(const QString &profileDir, GatewayOptions options = {});
+    ~Gateway();
+
+    // Thread-safe: any thread may call; reads use a per-thread connection, writes go to the writer thread.
+    Response handle(Request request) const { return m_router->handle(std::move(request)); }
+    Response call(Method method, std::string_view target, std::string body = {}) const {
+        return m_router->call(method, target, std::move(body));
+    }
+
+    const Router &router() const { return *m_router; }
+    Metrics &metrics() { return m_metrics; }
+    Store &store() { return *m_store; }
+    ContactsService &contacts() { return *m_contacts; }
+    CompaniesService &companies() { return *m_companies; }
+    QString profileDir() const { return m_profileDir; }
+
+private:
+    Gateway() = default;
+    QString m_profileDir;
+    Metrics m_metrics;
+    std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<CompaniesService> m_companies;
+    std::unique_ptr<ContactsService> m_contacts;
+    std::unique_ptr<Router> m_router;
+};
+
+} // namespace rapport

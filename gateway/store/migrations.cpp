@@ -1,0 +1,138 @@
+#include "store/migrations.h"
+
+#include <functional>
+#include <vector>
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include "store/search_index.h"
+#include "store/store.h"
+
+using namespace Qt::StringLiterals;
+
+namespace rapport {
+
+namespace {
+
+Result<void> execAll(Connection &conn, const QStringList &statements)
+{
+    for (const QString &sql : statements) {
+        QSqlQuery q(conn.db());
+        if (!q.exec(sql))
+            return sqlError(q, "migrating the schema");
+    }
+    return {};
+}
+
+// v1: the records and the outbox. Times are Unix ms; deleted_at marks a tombstone; JSON columns hold
+// the list/object fields exactly as the API shows them.
+Result<void> v1(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE companies (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            domain TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '{}',
+            tags TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER))"_s,
+        u"CREATE INDEX companies_by_name ON companies(sort_key, seq) WHERE deleted_at IS NULL"_s,
+        uR"(CREATE TABLE contacts (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            company_id TEXT REFERENCES companies(id),
+            emails TEXT NOT NULL DEFAULT '[]',
+            phones TEXT NOT NULL DEFAULT '[]',
+            address TEXT NOT NULL DEFAULT '{}',
+            tags TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER))"_s,
+        u"CREATE INDEX contacts_by_name ON contacts(sort_key, seq) WHERE deleted_at IS NULL"_s,
+        u"CREATE INDEX contacts_by_company ON contacts(company_id) WHERE company_id IS NOT NULL"_s,
+        // Every local change, in order, for the sync engine to push. Written in the same transaction
+        // as the change itself.
+        uR"(CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY,
+            mutation_id TEXT NOT NULL UNIQUE,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            created_at INTEGER NOT NULL))"_s,
+    });
+}
+
+// v2: full-text search. unicode61 with remove_diacritics 2 makes "zoe" find "Zoë"; prefix indexes of 2
+// and 3 characters keep search-as-you-type cheap. Existing rows are indexed in the same transaction.
+Result<void> v2(Connection &conn)
+{
+    if (auto r = execAll(conn, {
+            uR"(CREATE VIRTUAL TABLE contacts_fts USING fts5(name, emails, company, phones,
+                tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))"_s,
+            uR"(CREATE VIRTUAL TABLE companies_fts USING fts5(name, domain,
+                tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))"_s,
+        });
+        !r)
+        return r;
+    return rebuildSearchIndex(conn);
+}
+
+struct Migration {
+    int version;
+    std::function<Result<void>(Connection &)> apply;
+};
+
+const std::vector<Migration> &allMigrations()
+{
+    static const std::vector<Migration> list{{1, v1}, {2, v2}};
+    return list;
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return allMigrations().back().version;
+}
+
+Result<int> migrateTo(Connection &conn, int target)
+{
+    QSqlQuery q(conn.db());
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return sqlError(q, "reading the schema version");
+    int version = q.value(0).toInt();
+    q.finish();
+    for (const Migration &m : allMigrations()) {
+        if (m.version <= version || m.version > target)
+            continue;
+        if (!q.exec(u"BEGIN IMMEDIATE"_s))
+            return sqlError(q, "starting a migration");
+        Result<void> applied = m.apply(conn);
+        if (applied && !q.exec(u"PRAGMA user_version = "_s + QString::number(m.version)))
+            applied = sqlError(q, "recording the schema version");
+        if (!applied) {
+            q.exec(u"ROLLBACK"_s);
+            return applied.error();
+        }
+        if (!q.exec(u"COMMIT"_s))
+            return sqlError(q, "committing a migration");
+        version = m.version;
+    }
+    return version;
+}
+
+} // namespace rapport

@@ -1,0 +1,164 @@
+#include "store/store.h"
+
+#include <atomic>
+#include <vector>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include "store/migrations.h"
+#include "store/writer.h"
+
+using namespace Qt::StringLiterals;
+
+namespace rapport {
+
+QSqlQuery &Connection::prepare(const QString &sql)
+{
+    for (auto &[text, query] : m_statements) {
+        if (text == sql)
+            return *query;
+    }
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true);  // no result caching in QtSql: measurably cheaper per row
+    if (!query->prepare(sql))     // a programming error; exec() then fails and reports it
+        qWarning("SQL prepare failed: %s", qPrintable(query->lastError().text()));
+    m_statements.emplace_back(sql, std::move(query));
+    return *m_statements.back().second;
+}
+
+Error sqlError(const QSqlQuery &query, std::string_view what)
+{
+    const QSqlError e = query.lastError();
+    const QString native = e.nativeErrorCode();
+    const int code = native.toInt() & 0xFF;  // primary SQLite result code
+    const std::string detail = e.text().toStdString();
+    ErrorCode kind = ErrorCode::Internal;
+    if (code == 11 || code == 26)  // SQLITE_CORRUPT, SQLITE_NOTADB
+        kind = ErrorCode::StoreCorrupt;
+    else if (code == 5 || code == 6 || code == 8 || code == 10 || code == 13 || code == 14)
+        kind = ErrorCode::StoreUnavailable;  // BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN
+    return Error::make(kind, "Database error while " + std::string(what) + ": " + detail);
+}
+
+Result<void> exec(QSqlQuery &query, std::string_view what)
+{
+    if (!query.exec())
+        return sqlError(query, what);
+    return {};
+}
+
+namespace {
+std::atomic<quint64> g_storeSerial{0};
+
+// Read connections belong to the thread that opened them (a QtSql rule); each thread keeps one per store,
+// closed when the thread ends or when the store is closed on that thread.
+struct ReaderSlot {
+    quint64 store;
+    QString name;
+    std::unique_ptr<Connection> conn;
+};
+struct ThreadReaders {
+    std::vector<ReaderSlot> entries;
+    void drop(std::size_t i)
+    {
+        const QString name = entries[i].name;
+        entries[i].conn->db().close();
+        entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(i));
+        QSqlDatabase::removeDatabase(name);
+    }
+    ~ThreadReaders()
+    {
+        while (!entries.empty())
+            drop(entries.size() - 1);
+    }
+};
+thread_local ThreadReaders t_readers;
+
+// Runs on the writer thread before any job: is this a database we can use, and is it current?
+Result<int> checkAndMigrate(Connection &conn, const QString &path)
+{
+    QSqlQuery probe(conn.db());
+    // Reading the schema is the first access to the file: a non-database or damaged header fails here,
+    // before anything (journal mode, migrations) could write to it.
+    if (!probe.exec(u"SELECT count(*) FROM sqlite_master"_s) || !probe.next())
+        return sqlError(probe, "reading the database");
+    probe.finish();
+    if (!probe.exec(u"PRAGMA user_version"_s) || !probe.next())
+        return sqlError(probe, "reading the schema version");
+    const int version = probe.value(0).toInt();
+    probe.finish();
+    if (version > latestSchemaVersion())
+        return Error::make(ErrorCode::StoreTooNew,
+                           "The database " + path.toStdString() + " was written by a newer version of Rapport "
+                               "(schema " + std::to_string(version) + ", this version knows up to " +
+                               std::to_string(latestSchemaVersion()) + "). It has not been changed.");
+    if (!probe.exec(u"PRAGMA journal_mode=WAL"_s))
+        return sqlError(probe, "switching to WAL mode");
+    probe.finish();
+    return migrateTo(conn, latestSchemaVersion());
+}
+} // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const QString &profileDir)
+{
+    if (!QDir().mkpath(profileDir))
+        return Error::make(ErrorCode::StoreUnavailable,
+                           "Cannot create the profile folder " + profileDir.toStdString());
+    const QString path = QDir(profileDir).filePath(QString::fromLatin1(kFileName));
+    const QFileInfo info(path);
+    if (info.exists() && (!info.isFile() || !info.isReadable()))
+        return Error::make(ErrorCode::StoreUnavailable, "Cannot read the database file " + path.toStdString());
+
+    auto writer = Writer::start(path, [path](Connection &conn) { return checkAndMigrate(conn, path); });
+    if (!writer) {
+        Error e = writer.error();
+        if (e.code == ErrorCode::StoreCorrupt)  // whichever first statement noticed it, say it plainly
+            e.message = "The database file " + path.toStdString() +
+                        " is damaged or is not a Rapport database. It has not been changed: move it aside or "
+                        "restore a backup, then start Rapport again.";
+        return e;
+    }
+
+    std::unique_ptr<Store> store(new Store);
+    store->m_path = path;
+    store->m_serial = ++g_storeSerial;
+    store->m_writer = std::move(*writer);
+    store->m_schemaVersion = store->m_writer->schemaVersion();
+    return store;
+}
+
+Store::~Store()
+{
+    for (std::size_t i = 0; i < t_readers.entries.size(); ++i) {
+        if (t_readers.entries[i].store == m_serial) {
+            t_readers.drop(i);
+            break;
+        }
+    }
+    m_writer.reset();
+}
+
+Connection &Store::reader() const
+{
+    for (auto &slot : t_readers.entries) {
+        if (slot.store == m_serial)
+            return *slot.conn;
+    }
+    const QString name = u"rapport-reader-"_s + QString::number(m_serial) + u'-' +
+                         QString::number(reinterpret_cast<quintptr>(&t_readers), 16);
+    auto db = openConnection(m_path, name, ConnectionRole::Reader);
+    // Opening a reader on a file the writer already opened only fails when the system is out of
+    // resources; the returned connection is then closed and every query on it reports the error.
+    QSqlDatabase handle = db ? *db : QSqlDatabase();
+    t_readers.entries.push_back({m_serial, name, std::make_unique<Connection>(handle)});
+    return *t_readers.entries.back().conn;
+}
+
+Result<void> Store::writeErased(std::function<Result<void>(WriteTxn &)> job)
+{
+    return m_writer->run(std::move(job));
+}
+
+} // namespace rapport

@@ -1,0 +1,49 @@
+#pragma once
+// The window's way into the gateway. Requests run on one worker thread (so they keep their order and the
+// GUI thread never waits on SQLite); each reply is delivered on the GUI thread to a callback whose
+// context object must still be alive, otherwise it is dropped.
+
+#include <functional>
+#include <string>
+
+#include <QObject>
+#include <QThread>
+
+#include <nlohmann/json.hpp>
+
+#include "core/request.h"
+#include "core/response.h"
+
+namespace rapport {
+
+class Gateway;
+
+class GatewayClient : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const Response &)>;
+
+    explicit GatewayClient(Gateway &gateway, QObject *parent = nullptr);
+    ~GatewayClient() override;  // finishes queued requests, then stops the worker
+
+    Gateway &gateway() { return m_gateway; }
+
+    // context lives on this object's (the GUI) thread; done runs there, only if context still exists.
+    void call(Request request, QObject *context, Callback done);
+    void call(Method method, const std::string &target, QObject *context, Callback done);
+    void call(Method method, const std::string &target, const nlohmann::json &body, QObject *context,
+              Callback done);
+
+    // Long work (demo data, import) on a pool thread so requests keep flowing; done on the GUI thread.
+    void runInBackground(std::function<void()> work, QObject *context, std::function<void()> done);
+
+signals:
+    void requestFinished(int status);  // after each reply, for the status bar / tests
+
+private:
+    Gateway &m_gateway;
+    QThread m_thread;
+    QObject *m_worker = nullptr;  // lives in m_thread; requests are queued to it
+};
+
+} // namespace rapport
