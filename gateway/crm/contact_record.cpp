@@ -11,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace rapport {
 
 namespace {
-nlohmann::json orNull(const std::string &s)
-{
-    return s.empty() ? nlohmann::json() : nlohmann::json(s);
-}
-
 std::string str(const QSqlQuery &q, int i)
 {
     return q.value(i).toString().toStdString();
@@ -23,18 +18,49 @@ std::string str(const QSqlQuery &q, int i)
 
 nlohmann::json jsonColumn(const QSqlQuery &q, int i, nlohmann::json fallback)
 {
-    auto parsed = nlohmann::json::parse(q.value(i).toString().toStdString(), nullptr, false);
+    const QByteArray utf8 = q.value(i).toString().toUtf8();
+    if (utf8.size() == 2)  // "[]" or "{}": skip the parser
+        return fallback;
+    auto parsed = nlohmann::json::parse(utf8.begin(), utf8.end(), nullptr, false);
     return parsed.is_discarded() ? fallback : parsed;
 }
 } // namespace
 
-nlohmann::json ContactRecord::toJson() const
+nlohmann::json ContactRecord::fieldsJson() const
 {
-    return {{"id", id},           {"name", name},           {"title", title},
-            {"company_id", orNull(companyId)}, {"company_name", orNull(companyName)},
-            {"emails", emails},   {"phones", phones},       {"address", address},
-            {"tags", tags},       {"notes", notes},         {"owner", owner},
-            {"created_at", isoFromMs(createdAt)}, {"updated_at", isoFromMs(updatedAt)}};
+    return ContactRecord(*this).fieldsOnly();
+}
+
+nlohmann::json ContactRecord::toJson() const &
+{
+    return ContactRecord(*this).toJson();
+}
+
+nlohmann::json ContactRecord::toJson() &&
+{
+    nlohmann::json j = fieldsOnly();
+    j["id"] = std::move(id);
+    j["company_name"] = companyName.empty() ? nlohmann::json() : nlohmann::json(std::move(companyName));
+    j["created_at"] = isoFromMs(createdAt);
+    j["updated_at"] = isoFromMs(updatedAt);
+    return j;
+}
+
+// Moves the writable fields out (the record is spent afterwards): building the wire JSON is the
+// largest cost of a read, so nothing is copied twice.
+nlohmann::json ContactRecord::fieldsOnly()
+{
+    nlohmann::json j = nlohmann::json::object();
+    j["name"] = std::move(name);
+    j["title"] = std::move(title);
+    j["company_id"] = companyId.empty() ? nlohmann::json() : nlohmann::json(companyId);
+    j["emails"] = std::move(emails);
+    j["phones"] = std::move(phones);
+    j["address"] = std::move(address);
+    j["tags"] = std::move(tags);
+    j["notes"] = std::move(notes);
+    j["owner"] = std::move(owner);
+    return j;
 }
 
 QString contactColumns()

@@ -24,7 +24,12 @@ struct ContactRecord {
     nlohmann::json tags = nlohmann::json::array();
     std::int64_t createdAt = 0, updatedAt = 0;
 
-    nlohmann::json toJson() const;
+    nlohmann::json fieldsJson() const;  // the writable fields (what the outbox records)
+    nlohmann::json toJson() const &;    // fieldsJson() plus id, company_name and times (the wire shape)
+    nlohmann::json toJson() &&;         // the same, moving the list fields instead of copying them
+
+private:
+    nlohmann::json fieldsOnly();
 };
 
 // SELECT list matching readContactRow(); the query joins companies as "co".

@@ -66,9 +66,9 @@ Result<nlohmann::json> ContactsService::list(const ListQuery &query) const
                 next = last;
                 break;
             }
-            const ContactRecord r = readContactRow(q);
+            ContactRecord r = readContactRow(q);
             last = {-1, r.seq, q.value(14).toString()};
-            items.push_back(r.toJson());
+            items.push_back(std::move(r).toJson());
         }
         q.finish();
         return page(std::move(items), next);
@@ -89,9 +89,9 @@ Result<nlohmann::json> ContactsService::list(const ListQuery &query) const
                 next = last;
                 break;
             }
-            const ContactRecord r = readContactRow(q);
+            ContactRecord r = readContactRow(q);
             last = {tier, r.seq, {}};
-            items.push_back(r.toJson());
+            items.push_back(std::move(r).toJson());
         }
         q.finish();
     }

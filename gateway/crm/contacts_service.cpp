@@ -25,14 +25,6 @@ QString fromContacts()
     return u" FROM contacts c LEFT JOIN companies co ON co.id = c.company_id AND co.deleted_at IS NULL "_s;
 }
 
-nlohmann::json writableFields(const ContactRecord &r)
-{
-    nlohmann::json j = r.toJson();
-    for (const char *k : {"id", "company_name", "created_at", "updated_at"})
-        j.erase(k);
-    return j;
-}
-
 struct Existing {
     qint64 seq = 0;
     bool deleted = false;
@@ -150,9 +142,9 @@ Result<nlohmann::json> createIn(WriteTxn &txn, const ContactChanges &changes, co
     if (auto e = reindex(txn.conn, r, false); !e)
         return std::move(e).error();
     const MutationOp op = existing ? MutationOp::Restore : MutationOp::Create;
-    if (auto e = recordMutation(txn, "contact", r.id, op, writableFields(r)); !e)
+    if (auto e = recordMutation(txn, "contact", r.id, op, r.fieldsJson()); !e)
         return std::move(e).error();
-    return r.toJson();
+    return std::move(r).toJson();
 }
 } // namespace
 
@@ -167,7 +159,7 @@ Result<nlohmann::json> ContactsService::get(std::string_view id) const
         return std::move(found).error();
     if (!*found)
         return Error::notFound("contact");
-    return (*found)->toJson();
+    return std::move(**found).toJson();
 }
 
 Result<nlohmann::json> ContactsService::create(const nlohmann::json &input)
@@ -230,7 +222,7 @@ Result<nlohmann::json> ContactsService::update(std::string_view id, const nlohma
         ContactRecord r = std::move(**found);
         nlohmann::json changed = applyContactChanges(r, *changes);
         if (changed.empty())
-            return r.toJson();  // nothing to record: no new timestamp, no outbox entry
+            return std::move(r).toJson();  // nothing to record: no new timestamp, no outbox entry
         if (changed.contains("company_id")) {
             if (auto e = resolveCompany(txn.conn, r, {}); !e)
                 return std::move(e).error();
@@ -245,7 +237,7 @@ Result<nlohmann::json> ContactsService::update(std::string_view id, const nlohma
         }
         if (auto e = recordMutation(txn, "contact", r.id, MutationOp::Update, changed); !e)
             return std::move(e).error();
-        return r.toJson();
+        return std::move(r).toJson();
     });
 }
 

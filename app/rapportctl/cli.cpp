@@ -1,0 +1,143 @@
+#include "cli.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "gateway.h"
+
+namespace rapportctl {
+
+namespace {
+
+const OptionSpec *findLong(std::span<const OptionSpec> specs, std::string_view name)
+{
+    const auto it = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec &s) { return s.name == name; });
+    return it == specs.end() ? nullptr : &*it;
+}
+
+const OptionSpec *findShort(std::span<const OptionSpec> specs, char name)
+{
+    const auto it = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec &s) { return s.shortName == name; });
+    return it == specs.end() ? nullptr : &*it;
+}
+
+void writeAll(std::FILE *stream, std::string_view text)
+{
+    std::fwrite(text.data(), 1, text.size(), stream);
+}
+
+} // namespace
+
+ParsedArgs parseArgs(const std::vector<std::string> &args, std::span<const OptionSpec> specs)
+{
+    ParsedArgs out;
+    bool optionsEnded = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (optionsEnded || arg == "-" || arg.size() < 2 || arg[0] != '-') {
+            out.positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            optionsEnded = true;
+            continue;
+        }
+        if (arg == "-h" || arg == "--help") {
+            out.help = true;
+            continue;
+        }
+        const bool isLong = arg.starts_with("--");
+        const std::size_t eq = isLong ? arg.find('=') : std::string::npos;
+        const std::string name = isLong ? arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2) : arg;
+        const OptionSpec *spec = isLong ? findLong(specs, name) : arg.size() == 2 ? findShort(specs, arg[1]) : nullptr;
+        if (!spec) {
+            out.error = "unknown option '" + arg + "'";
+            return out;
+        }
+        std::string value;
+        if (spec->takesValue) {
+            if (eq != std::string::npos) {
+                value = arg.substr(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args[++i];
+            } else {
+                out.error = "option '" + arg + "' needs a value";
+                return out;
+            }
+        } else if (eq != std::string::npos) {
+            out.error = "option '--" + std::string(spec->name) + "' takes no value";
+            return out;
+        }
+        out.options[std::string(spec->name)] = std::move(value);
+    }
+    return out;
+}
+
+int usageError(std::string_view command, std::string_view message)
+{
+    const std::string who = command.empty() ? std::string("rapportctl") : "rapportctl " + std::string(command);
+    printError(who + ": " + std::string(message));
+    printError("Try '" + who + " --help' for more information.");
+    return kExitUsage;
+}
+
+std::unique_ptr<rapport::Gateway> openGateway(const QString &profile)
+{
+    const QString dir = rapport::resolveProfileDir(profile);
+    auto gateway = rapport::Gateway::open(dir);
+    if (!gateway) {
+        const rapport::Error &error = gateway.error();
+        printError("rapportctl: cannot open the profile in " + dir.toStdString() + ": " + error.message + " (" +
+                   std::string(rapport::codeName(error.code)) + ")");
+        return nullptr;
+    }
+    return std::move(gateway).value();
+}
+
+void printJson(const nlohmann::json &value, bool pretty)
+{
+    // replace: a handler that put invalid UTF-8 in a string must not crash the tool while printing it.
+    writeAll(stdout, value.dump(pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace));
+    writeAll(stdout, "\n");
+    std::fflush(stdout);
+}
+
+void printText(std::string_view text)
+{
+    writeAll(stdout, text);
+    std::fflush(stdout);
+}
+
+void printError(std::string_view text)
+{
+    writeAll(stderr, text);
+    writeAll(stderr, "\n");
+}
+
+std::string_view reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+    }
+}
+
+} // namespace rapportctl

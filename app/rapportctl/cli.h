@@ -1,0 +1,67 @@
+#pragma once
+// rapportctl: the gateway from the command line. Shared pieces of the commands (cmd_*.cpp).
+//
+// Exit status: 0 success, 1 the operation failed (a non-2xx response, a profile that cannot be opened),
+// 2 a usage error (unknown command or option, missing argument).
+
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <QString>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace rapport {
+class Gateway;
+}
+
+namespace rapportctl {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+// What a command gets: the global --profile (empty when not given) and its own arguments, raw UTF-8.
+struct Invocation {
+    QString profile;
+    std::vector<std::string> args;
+};
+
+int runRoute(const Invocation &call);
+int runDemo(const Invocation &call);
+
+struct OptionSpec {
+    std::string_view name;  // long name without "--"
+    char shortName = 0;     // 0: none
+    bool takesValue = false;
+};
+
+// Options may come before, between or after positional arguments; "--" ends options and a lone "-" is
+// positional (stdin). -h/--help is always known. Values: "--name V", "--name=V", "-x V".
+struct ParsedArgs {
+    std::map<std::string, std::string, std::less<>> options;  // by long name; "" for flags
+    std::vector<std::string> positional;
+    bool help = false;
+    std::string error;  // set on an unknown option or a missing value
+};
+ParsedArgs parseArgs(const std::vector<std::string> &args, std::span<const OptionSpec> specs);
+
+// Prints "rapportctl[ command]: message" and a pointer to --help on stderr; returns kExitUsage.
+int usageError(std::string_view command, std::string_view message);
+
+// Opens the profile (--profile, else $RAPPORT_PROFILE, else the default). A database that cannot be
+// opened is left untouched; the reason goes to stderr and the result is null.
+std::unique_ptr<rapport::Gateway> openGateway(const QString &profile);
+
+// stdout, UTF-8 with non-ASCII characters unescaped; pretty (2-space indent) or one line.
+void printJson(const nlohmann::json &value, bool pretty = true);
+void printText(std::string_view text);       // stdout
+void printError(std::string_view text);      // stderr, with a newline
+
+std::string_view reasonPhrase(int status);  // 201 -> "Created"
+
+} // namespace rapportctl

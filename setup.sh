@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Rapport's one set-up script (see README.md):
+#   ./setup.sh run  [rapport args...]   install what is missing, build, start the desktop app
+#   ./setup.sh test                     install what is missing, build, run every test (CI runs this)
+#   ./setup.sh bench [--quick]          install, build, print the benchmark figures
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${RAPPORT_BUILD_DIR:-build}
+# Debian 12 packages: build + tests, then the real keychain and headless screenshots.
+PACKAGES=(g++ cmake ninja-build ccache qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+          libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n qtkeychain-qt6-dev nlohmann-json3-dev
+          libsqlite3-dev libsecret-1-0 gnome-keyring dbus-x11 xvfb xauth fonts-dejavu-core)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "Installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    say "Building in $BUILD_DIR/"
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$BUILD_DIR" -j"$(nproc)"
+}
+
+# A private session bus with an unlocked throw-away keyring, so keychain tests use the real thing.
+with_keyring() {
+    dbus-run-session -- bash -c 'export HOME=$(mktemp -d); export XDG_RUNTIME_DIR=$(mktemp -d);
+        echo -n ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' _ "$@"
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+run)
+    install_missing
+    build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        shot="$BUILD_DIR/rapport-screenshot.png"
+        QT_QPA_PLATFORM=offscreen "$BUILD_DIR/app/rapport" --screenshot "$shot" "$@"
+        cat <<MSG
+
+This machine has no display, so Rapport cannot open a window here.
+A picture of the window was saved to $shot.
+To use the app without a display:
+    xvfb-run -a -s '-screen 0 1280x800x24' $BUILD_DIR/app/rapport
+    QT_QPA_PLATFORM=offscreen $BUILD_DIR/app/rapport --screenshot out.png
+MSG
+        exit 0
+    fi
+    say "Starting Rapport"
+    exec "$BUILD_DIR/app/rapport" "$@"
+    ;;
+test)
+    install_missing
+    build
+    say "Running the tests"
+    with_keyring ctest --test-dir "$BUILD_DIR" --output-on-failure -j2
+    ;;
+bench)
+    install_missing
+    build
+    exec "$BUILD_DIR/tests/bench/rapport-bench" "$@"
+    ;;
+*)
+    echo "usage: $0 run [rapport args...] | test | bench [--quick]" >&2
+    exit 2
+    ;;
+esac
