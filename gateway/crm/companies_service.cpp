@@ -89,11 +89,15 @@ Result<nlohmann::json> createIn(WriteTxn &txn, const CompanyChanges &changes, co
             return Error::make(ErrorCode::Conflict, "A company with this id already exists",
                                fieldPrefix.empty() ? "id" : fieldPrefix + ".id");
         restoring = found->has_value();
-        if (restoring)
+        if (restoring) {  // keeps its row and creation time
             r.seq = (*found)->seq;
+            r.createdAt = (*found)->createdAt;
+        }
     }
     applyCompanyChanges(r, changes);
-    r.createdAt = r.updatedAt = txn.nowMs;
+    r.updatedAt = txn.nowMs;
+    if (!restoring)
+        r.createdAt = txn.nowMs;
     if (auto e = saveRow(txn, r, !restoring); !e)
         return std::move(e).error();
     if (auto e = indexCompany(txn.conn, r.seq, qs(r.name), qs(r.domain)); !e)

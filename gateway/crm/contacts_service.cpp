@@ -28,17 +28,18 @@ QString fromContacts()
 struct Existing {
     qint64 seq = 0;
     bool deleted = false;
+    std::int64_t createdAt = 0;
 };
 
 Result<std::optional<Existing>> findExisting(Connection &conn, const std::string &id)
 {
-    QSqlQuery &q = conn.prepare(u"SELECT seq, deleted_at IS NOT NULL FROM contacts WHERE id = ?"_s);
+    QSqlQuery &q = conn.prepare(u"SELECT seq, deleted_at IS NOT NULL, created_at FROM contacts WHERE id = ?"_s);
     q.bindValue(0, qs(id));
     if (auto r = exec(q, "looking up a contact"); !r)
         return std::move(r).error();
     std::optional<Existing> found;
     if (q.next())
-        found = Existing{q.value(0).toLongLong(), q.value(1).toBool()};
+        found = Existing{q.value(0).toLongLong(), q.value(1).toBool(), q.value(2).toLongLong()};
     q.finish();
     return found;
 }
@@ -135,8 +136,10 @@ Result<nlohmann::json> createIn(WriteTxn &txn, const ContactChanges &changes, co
     if (auto e = resolveCompany(txn.conn, r, fieldPrefix); !e)
         return std::move(e).error();
     r.createdAt = r.updatedAt = txn.nowMs;
-    if (existing)
-        r.seq = existing->seq;  // restoring a tombstone (undo of a delete) keeps its row and id
+    if (existing) {  // restoring a tombstone (undo of a delete) keeps its row, id and creation time
+        r.seq = existing->seq;
+        r.createdAt = existing->createdAt;
+    }
     if (auto e = saveRow(txn, r, !existing); !e)
         return std::move(e).error();
     if (auto e = reindex(txn.conn, r, false); !e)

@@ -43,8 +43,14 @@ Result<ListQuery> parseListQuery(std::optional<std::string_view> q, std::optiona
                                  std::optional<std::string_view> cursor)
 {
     ListQuery out;
-    if (q)
-        out.q = std::string(*q);
+    if (q) {  // surrounding spaces are not a search: "  " lists everything like ""
+        std::string_view text = *q;
+        while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+            text.remove_prefix(1);
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+            text.remove_suffix(1);
+        out.q = std::string(text);
+    }
     if (out.q.size() > 500)
         return Error::make(ErrorCode::BadRequest, "The search text is too long (at most 500 bytes)", "q");
     if (limit && !limit->empty()) {

@@ -149,10 +149,14 @@ Connection &Store::reader() const
     const QString name = u"rapport-reader-"_s + QString::number(m_serial) + u'-' +
                          QString::number(reinterpret_cast<quintptr>(&t_readers), 16);
     auto db = openConnection(m_path, name, ConnectionRole::Reader);
-    // Opening a reader on a file the writer already opened only fails when the system is out of
-    // resources; the returned connection is then closed and every query on it reports the error.
-    QSqlDatabase handle = db ? *db : QSqlDatabase();
-    t_readers.entries.push_back({m_serial, name, std::make_unique<Connection>(handle)});
+    if (!db) {
+        // Only when the system is out of resources (the writer has the file open). Not cached, so the
+        // next call tries again; until then queries on this invalid connection fail with an error.
+        qWarning("%s", db.error().message.c_str());
+        thread_local Connection unavailable{QSqlDatabase()};
+        return unavailable;
+    }
+    t_readers.entries.push_back({m_serial, name, std::make_unique<Connection>(*db)});
     return *t_readers.entries.back().conn;
 }
 

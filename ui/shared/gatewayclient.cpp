@@ -18,8 +18,11 @@ GatewayClient::GatewayClient(Gateway &gateway, QObject *parent) : QObject(parent
 
 GatewayClient::~GatewayClient()
 {
-    m_thread.quit();
+    // Quit through the worker's queue so requests posted before this run first (a save queued just
+    // before closing the window must still reach the database).
+    QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); }, Qt::QueuedConnection);
     m_thread.wait();
+    m_pool.waitForDone();
 }
 
 void GatewayClient::call(Request request, QObject *context, Callback done)
@@ -59,7 +62,7 @@ void GatewayClient::call(Method method, const std::string &target, const nlohman
 void GatewayClient::runInBackground(std::function<void()> work, QObject *context, std::function<void()> done)
 {
     QPointer<QObject> guard(context);
-    QThreadPool::globalInstance()->start([this, guard, work = std::move(work), done = std::move(done)]() {
+    m_pool.start([this, guard, work = std::move(work), done = std::move(done)]() {
         work();
         QMetaObject::invokeMethod(
             this,

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <QThreadPool>
 
 #include <nlohmann/json.hpp>
 
@@ -43,6 +44,7 @@ signals:
 private:
     Gateway &m_gateway;
     QThread m_thread;
+    QThreadPool m_pool;  // background jobs; the destructor waits for them (they use the gateway)
     QObject *m_worker = nullptr;  // lives in m_thread; requests are queued to it
 };
 

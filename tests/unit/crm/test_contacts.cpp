@@ -124,6 +124,7 @@ private slots:
         const Response restored = p.call(Method::Post, "/contacts", again);
         QCOMPARE(restored.status, 201);
         JCOMPARE(restored.body["id"], id);
+        JCOMPARE(restored.body["created_at"], c["created_at"]);  // a restore keeps the record's history
         QCOMPARE(test::names(p.call(Method::Get, "/contacts?q=lukasz")), std::vector<std::string>{"Łukasz Wójcik"});
         QCOMPARE(p.call(Method::Post, "/contacts", again).status, 409);  // a live id cannot be created twice
 

@@ -1,0 +1,92 @@
+#pragma once
+// The main window: navigation on the left (Contacts, Companies; later Deals, Chat, Drafts, Settings),
+// one page per entry in a stack, menus and a toolbar acting on the current page, one undo stack for
+// the whole window, and a status bar with counts, messages and background progress.
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QSettings;
+class QStackedWidget;
+class QUndoStack;
+
+namespace rapport {
+class GatewayClient;
+}
+
+namespace rapport::ui {
+
+class CompaniesPage;
+class ContactsPage;
+class DemoOffer;
+class RecordPage;
+enum class IconId;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // settings: the profile's settings.ini (window state, first-run flags).
+    MainWindow(GatewayClient &client, QSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    static QSize defaultSize() { return {1200, 760}; }
+    ContactsPage *contactsPage() const { return m_contacts; }
+    CompaniesPage *companiesPage() const { return m_companies; }
+    DemoOffer *demoOffer() const { return m_demo; }
+    QUndoStack *undoStack() const { return m_undo; }
+    bool isFirstPageShown() const { return m_firstPageShown; }
+    void showPage(QWidget *page);
+
+signals:
+    void firstPageShown();  // the contacts table has its first page (for --screenshot / benchmarks)
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addPage(IconId icon, const QString &title, QWidget *page);
+    void connectRecordPage(RecordPage *page);
+    void createActions();
+    void createMenusAndToolBar();
+    void createStatusBar();
+    void updateActions();
+    void updateTitle();
+    RecordPage *currentRecordPage() const;
+    void refreshCounts();
+    void showStatus(const QString &text);
+    void showError(const QString &text);
+    void startDemoProgress(int total);
+    void finishDemo(bool ok, const QString &message);
+    void saveWindowState();
+    void restoreWindowState();
+    void about();
+
+    GatewayClient &m_client;
+    QSettings &m_settings;
+    QUndoStack *m_undo = nullptr;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    ContactsPage *m_contacts = nullptr;
+    CompaniesPage *m_companies = nullptr;
+    DemoOffer *m_demo = nullptr;
+    QLabel *m_counts = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTimer m_countsDebounce;
+    bool m_firstPageShown = false;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_revertAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace rapport::ui
