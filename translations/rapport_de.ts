@@ -545,7 +545,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Firmen</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Rapport</source>
         <translation>Rapport</translation>
     </message>

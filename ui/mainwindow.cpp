@@ -79,6 +79,10 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, QWidget *pare
         m_demo->offerIfEmpty(m_contacts->model()->rowCount() == 0 && m_contacts->model()->query().isEmpty());
         emit firstPageShown();
     });
+    connect(m_contacts, &RecordPage::recordsChanged, m_demo, [this] {
+        if (!m_demo->isLoading())
+            m_demo->hide();  // the profile is no longer empty; ask again only on a later empty start
+    });
     connect(m_demo, &DemoOffer::started, this, &MainWindow::startDemoProgress);
     connect(m_demo, &DemoOffer::progress, this, [this](int done, int total) {
         m_progress->setMaximum(total);

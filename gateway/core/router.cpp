@@ -232,6 +232,16 @@ Response Router::dispatch(Request &request, const Route *&matched) const
             request.params.emplace_back(route.segments[i].text, segments.items[i]);
     }
 
+    // The token is taken before the body is looked at: malformed or oversized requests are not a way
+    // around the limit, and a refused caller costs no parsing.
+    const RateLimiter::Decision decision = m_limiter.take(route.cls, request.identity);
+    if (!decision.allowed) {
+        Error e = Error::make(ErrorCode::RateLimited,
+                              "Too many requests; retry in " + std::to_string(decision.retryAfterMs) + " ms");
+        e.retryAfterMs = decision.retryAfterMs;
+        return Response::fromError(e);
+    }
+
     if (request.body.size() > m_options.maxBodyBytes) {
         return errorResponse(ErrorCode::PayloadTooLarge,
                              "Request body is " + std::to_string(request.body.size()) + " bytes; the limit is "
@@ -245,14 +255,6 @@ Response Router::dispatch(Request &request, const Route *&matched) const
             return errorResponse(ErrorCode::InvalidJson, invalidJsonMessage(request.body));
         if (!request.json.is_object() && !request.json.is_array())
             return errorResponse(ErrorCode::InvalidJson, "Request body must be a JSON object or array");
-    }
-
-    const RateLimiter::Decision decision = m_limiter.take(route.cls, request.identity);
-    if (!decision.allowed) {
-        Error e = Error::make(ErrorCode::RateLimited,
-                              "Too many requests; retry in " + std::to_string(decision.retryAfterMs) + " ms");
-        e.retryAfterMs = decision.retryAfterMs;
-        return Response::fromError(e);
     }
 
     Result<Response> result = route.handler(request);

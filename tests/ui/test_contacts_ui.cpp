@@ -74,7 +74,9 @@ void TestContactsUi::typingInTheSearchBoxFiltersTheTable()
     QVERIFY(w.ready());
     QCOMPARE(w.model().rowCount(), 4);
 
-    w.window.contactsPage()->focusSearch();
+    w.page().table()->setFocus();
+    QTest::keyClick(&w.window, Qt::Key_F, Qt::ControlModifier);  // Find focuses the search box
+    QVERIFY(w.page().searchBox()->hasFocus());
     QTest::keyClicks(w.page().searchBox(), u"schmi"_s);
     QTRY_COMPARE(rapport::test::namesIn(w.model()), QStringList{u"Bernd Schmidt"_s});
 
@@ -265,6 +267,7 @@ void TestContactsUi::unsavedChangesAreGuardedWhenSwitching()
     answer = RecordPage::UnsavedChoice::Save;
     w.page().table()->selectRow(1);
     QTRY_COMPARE(w.page().editor()->recordId(), second);
+    QCOMPARE(w.page().table()->currentIndex().row(), 1);
     QCOMPARE(profile.get("/contacts/" + first.toStdString()).value("title", std::string()),
              std::string("Typed but not saved"));
 }

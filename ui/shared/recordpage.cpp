@@ -188,7 +188,13 @@ void RecordPage::onCurrentRowChanged(int row)
     if (id.isEmpty() || id == m_editor->recordId())
         return;
     // Leaving a record with unsaved changes asks first; "Cancel" puts the selection back.
-    whenSettled([this, id] { loadRecord(id); }, [this] { selectId(m_editor->recordId()); });
+    // After a save the selection may have moved to the saved row; put it on the clicked one again.
+    whenSettled(
+        [this, id] {
+            selectId(id);
+            loadRecord(id);
+        },
+        [this] { selectId(m_editor->recordId()); });
 }
 
 void RecordPage::selectId(const QString &id)
