@@ -94,7 +94,13 @@ Result<int> checkAndMigrate(Connection &conn, const QString &path)
                            "The database " + path.toStdString() + " was written by a newer version of Rapport "
                                "(schema " + std::to_string(version) + ", this version knows up to " +
                                std::to_string(latestSchemaVersion()) + "). It has not been changed.");
-    if (!probe.exec(u"PRAGMA journal_mode=WAL"_s))
+    // Switching the journal mode needs the write lock; ask first, so opening a profile that another
+    // process (rapportctl) is writing to does not wait for it.
+    if (!probe.exec(u"PRAGMA journal_mode"_s) || !probe.next())
+        return sqlError(probe, "reading the journal mode");
+    const bool isWal = probe.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0;
+    probe.finish();
+    if (!isWal && !probe.exec(u"PRAGMA journal_mode=WAL"_s))
         return sqlError(probe, "switching to WAL mode");
     probe.finish();
     return migrateTo(conn, latestSchemaVersion());
