@@ -7,6 +7,8 @@
 #include "crm/companies_service.h"
 #include "crm/contacts_routes.h"
 #include "crm/contacts_service.h"
+#include "crm/drafts_routes.h"
+#include "crm/drafts_service.h"
 #include "crm/system_routes.h"
 #include "store/store.h"
 
@@ -36,6 +38,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     g->m_limiter = std::make_unique<RateLimiter>(options.limits, *options.clock);
     g->m_companies = std::make_unique<CompaniesService>(*g->m_store);
     g->m_contacts = std::make_unique<ContactsService>(*g->m_store);
+    g->m_drafts = std::make_unique<DraftsService>(*g->m_store);
     g->m_router = std::make_unique<Router>(g->m_metrics, *g->m_limiter, options.router);
 
     // The route table: one resource per line.
@@ -43,6 +46,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addSystemRoutes(r, g->m_metrics, *g->m_contacts, *g->m_companies);
     addContactRoutes(r, *g->m_contacts);
     addCompanyRoutes(r, *g->m_companies);
+    addDraftRoutes(r, *g->m_drafts);
     return g;
 }
 

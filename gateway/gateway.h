@@ -18,6 +18,7 @@ namespace rapport {
 class Store;
 class ContactsService;
 class CompaniesService;
+class DraftsService;
 
 struct GatewayOptions {
     RateLimits limits = RateLimits::defaults();
@@ -46,6 +47,7 @@ public:
     Store &store() { return *m_store; }
     ContactsService &contacts() { return *m_contacts; }
     CompaniesService &companies() { return *m_companies; }
+    DraftsService &drafts() { return *m_drafts; }
     QString profileDir() const { return m_profileDir; }
 
 private:
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<CompaniesService> m_companies;
     std::unique_ptr<ContactsService> m_contacts;
+    std::unique_ptr<DraftsService> m_drafts;
     std::unique_ptr<Router> m_router;
 };
 

@@ -29,6 +29,7 @@ public:
     std::optional<nlohmann::json> address();  // {"street","city","postal_code","region","country"}
     std::optional<nlohmann::json> tags();     // ["customer", ...], trimmed, unique
     std::optional<std::string> uuid(std::string_view key);  // "" for null
+    std::optional<nlohmann::json> addresses(std::string_view key);  // ["anna@example.com", ...], at most 50
 
     void fail(std::string field, std::string message);
     bool has(std::string_view key) const { return m_in.contains(key); }

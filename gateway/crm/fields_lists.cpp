@@ -134,6 +134,30 @@ std::optional<nlohmann::json> FieldReader::address()
     return out;
 }
 
+std::optional<nlohmann::json> FieldReader::addresses(std::string_view key)
+{
+    const auto it = m_in.find(key);
+    if (it == m_in.end())
+        return std::nullopt;
+    if (it->is_null())
+        return nlohmann::json::array();
+    const std::string base = path(key);
+    if (!it->is_array() || it->size() > 50) {
+        fail(base, "Must be a list of at most 50 e-mail addresses");
+        return std::nullopt;
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto &item = (*it)[i];
+        if (!item.is_string() || !looksLikeEmail(item.get_ref<const std::string &>()))
+            fail(indexed(base, i), item.is_string() ? "\"" + item.get<std::string>() + "\" is not an e-mail address"
+                                                    : std::string("Must be an e-mail address"));
+        else
+            out.push_back(item);
+    }
+    return out;
+}
+
 std::optional<nlohmann::json> FieldReader::tags()
 {
     const auto it = m_in.find("tags");

@@ -91,6 +91,28 @@ Result<void> v2(Connection &conn)
     return rebuildSearchIndex(conn);
 }
 
+// v3: local e-mail drafts (written by hand or by the AI, sent later through Gmail). Addresses are JSON
+// lists as the API shows them; status moves draft -> queued -> sent once Gmail sending exists.
+Result<void> v3(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE drafts (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            contact_id TEXT REFERENCES contacts(id),
+            to_addrs TEXT NOT NULL DEFAULT '[]',
+            cc_addrs TEXT NOT NULL DEFAULT '[]',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER))"_s,
+        u"CREATE INDEX drafts_by_updated ON drafts(updated_at, seq) WHERE deleted_at IS NULL"_s,
+        u"CREATE INDEX drafts_by_contact ON drafts(contact_id, updated_at, seq) WHERE deleted_at IS NULL"_s,
+    });
+}
+
 struct Migration {
     int version;
     std::function<Result<void>(Connection &)> apply;
@@ -98,7 +120,7 @@ struct Migration {
 
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}, {2, v2}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}};
     return list;
 }
 

@@ -63,6 +63,19 @@ const QStringList kV1Rows{
     uR"(INSERT INTO contacts(id, name, sort_key, created_at, updated_at, deleted_at)
         VALUES ('01936f4e-0000-7000-8000-000000000003', 'Deleted Person', 'deleted person', 1, 2, 3))"_s,
 };
+// What a file at `version` holds: the v1 rows, plus (from v2) their search index as v2 wrote it.
+QStringList rowsAt(int version)
+{
+    QStringList rows;
+    if (version >= 1)
+        rows = kV1Rows;
+    if (version >= 2)
+        rows << uR"(INSERT INTO contacts_fts(rowid, name, emails, company, phones)
+                    SELECT seq, name, 'zoe nordlicht', 'Nordlicht GmbH', '4930123456 30123456 030123456'
+                    FROM contacts WHERE deleted_at IS NULL)"_s
+             << u"INSERT INTO companies_fts(rowid, name, domain) SELECT seq, name, domain FROM companies"_s;
+    return rows;
+}
 } // namespace
 
 class TestMigrations : public QObject {
@@ -79,7 +92,7 @@ private slots:
         QFETCH(int, from);
         QTemporaryDir dir;
         const QString path = dir.filePath(u"rapport.db"_s);
-        QVERIFY(buildAtVersion(path, from, from >= 1 ? kV1Rows : QStringList()));
+        QVERIFY(buildAtVersion(path, from, rowsAt(from)));
         QCOMPARE(userVersion(path), from);
 
         auto gateway = Gateway::open(dir.path());
