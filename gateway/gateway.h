@@ -19,6 +19,9 @@ class Store;
 class ContactsService;
 class CompaniesService;
 class DraftsService;
+namespace ai {
+class Conversations;
+}
 
 struct GatewayOptions {
     RateLimits limits = RateLimits::defaults();
@@ -48,6 +51,7 @@ public:
     ContactsService &contacts() { return *m_contacts; }
     CompaniesService &companies() { return *m_companies; }
     DraftsService &drafts() { return *m_drafts; }
+    ai::Conversations &conversations() { return *m_conversations; }
     QString profileDir() const { return m_profileDir; }
 
 private:
@@ -59,6 +63,7 @@ private:
     std::unique_ptr<CompaniesService> m_companies;
     std::unique_ptr<ContactsService> m_contacts;
     std::unique_ptr<DraftsService> m_drafts;
+    std::unique_ptr<ai::Conversations> m_conversations;
     std::unique_ptr<Router> m_router;
 };
 

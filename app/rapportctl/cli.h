@@ -33,6 +33,7 @@ struct Invocation {
 
 int runRoute(const Invocation &call);
 int runDemo(const Invocation &call);
+int runChat(const Invocation &call);
 
 struct OptionSpec {
     std::string_view name;  // long name without "--"

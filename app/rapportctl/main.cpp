@@ -23,6 +23,7 @@ struct CommandEntry {
 constexpr std::array kCommands = {
     CommandEntry{"route", "call one route in-process and print its JSON response", &rapportctl::runRoute},
     CommandEntry{"demo", "fill the profile with synthetic demo contacts and companies", &rapportctl::runDemo},
+    CommandEntry{"chat", "ask the AI model and print the answer as it streams", &rapportctl::runChat},
 };
 
 void printUsage()

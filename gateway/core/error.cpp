@@ -18,6 +18,8 @@ std::string_view codeName(ErrorCode code)
     case ErrorCode::StoreCorrupt: return "store_corrupt";
     case ErrorCode::StoreTooNew: return "store_too_new";
     case ErrorCode::StoreUnavailable: return "store_unavailable";
+    case ErrorCode::Upstream: return "upstream_error";
+    case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Internal: return "internal";
     }
     return "internal";
@@ -38,6 +40,8 @@ int httpStatus(ErrorCode code)
     case ErrorCode::StoreCorrupt: return 500;
     case ErrorCode::StoreTooNew: return 500;
     case ErrorCode::StoreUnavailable: return 503;
+    case ErrorCode::Upstream: return 502;
+    case ErrorCode::Cancelled: return 499;  // nginx's "client closed request": not the server's fault
     case ErrorCode::Internal: return 500;
     }
     return 500;

@@ -26,6 +26,8 @@ enum class ErrorCode {
     StoreCorrupt,      // 500 store_corrupt: the database file is damaged or not a database
     StoreTooNew,       // 500 store_too_new: written by a newer Rapport
     StoreUnavailable,  // 503 store_unavailable: cannot open / busy / disk full
+    Upstream,          // 502 upstream_error: the AI provider (or another service) failed; details say how
+    Cancelled,         // 499 cancelled: the caller stopped it (Stop in the chat, Ctrl-C)
     Internal,          // 500 internal
 };
 

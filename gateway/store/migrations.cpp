@@ -113,6 +113,36 @@ Result<void> v3(Connection &conn)
     });
 }
 
+// v4: AI conversations. A message keeps its status ("complete", "partial" after a failure or Stop) and
+// the timings shown in the chat (time to first token, tokens/s) with the model that wrote it.
+Result<void> v4(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE conversations (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER))"_s,
+        uR"(CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            role TEXT NOT NULL,
+            content TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'complete',
+            error TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            ttft_ms INTEGER,
+            tokens_per_s REAL,
+            created_at INTEGER NOT NULL))"_s,
+        u"CREATE INDEX messages_by_conversation ON messages(conversation_id, seq)"_s,
+    });
+}
+
 struct Migration {
     int version;
     std::function<Result<void>(Connection &)> apply;
@@ -120,7 +150,7 @@ struct Migration {
 
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}};
     return list;
 }
 

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include "bench_cases.h"
+#include "bench_sse.h"
 #include "crm/contacts_service.h"
 #include "crm/demo_loader.h"
 #include "gateway.h"
@@ -68,5 +69,7 @@ int main(int argc, char **argv)
         if (!bench::startup(dir, isQuick ? 5 : 11))
             return 1;
     }
+    if (!bench::sseParse(isQuick))
+        return 1;
     return 0;
 }

@@ -40,6 +40,8 @@ void TestError::codeAndStatus_data()
     QTest::newRow("store_corrupt")      << ErrorCode::StoreCorrupt     << QByteArray("store_corrupt")      << 500;
     QTest::newRow("store_too_new")      << ErrorCode::StoreTooNew      << QByteArray("store_too_new")      << 500;
     QTest::newRow("store_unavailable")  << ErrorCode::StoreUnavailable << QByteArray("store_unavailable")  << 503;
+    QTest::newRow("upstream_error")     << ErrorCode::Upstream         << QByteArray("upstream_error")     << 502;
+    QTest::newRow("cancelled")          << ErrorCode::Cancelled        << QByteArray("cancelled")          << 499;
     QTest::newRow("internal")           << ErrorCode::Internal         << QByteArray("internal")           << 500;
 }
 

@@ -1,0 +1,104 @@
+// rapportctl chat: one question to the AI, the answer printed as it arrives.
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "core/stream.h"
+#include "gateway.h"
+
+namespace rapportctl {
+
+namespace {
+
+constexpr std::string_view kUsage =
+    "Usage: rapportctl [--profile DIR] chat [--conversation ID] MESSAGE\n"
+    "\n"
+    "Asks the configured OpenAI-compatible model (RAPPORT_AI_BASE_URL, RAPPORT_AI_MODEL, RAPPORT_AI_API_KEY)\n"
+    "and prints the answer on stdout as it streams. The conversation id goes to stderr, for --conversation.\n"
+    "Ctrl-C stops the answer and the upstream request; what was written so far is kept.\n"
+    "\n"
+    "Options:\n"
+    "  --conversation ID   continue this conversation\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 when the answer completed, 1 when it failed or was stopped, 2 for a usage error.\n";
+
+constexpr OptionSpec kOptions[] = {{"conversation", 0, true}};
+
+std::atomic<bool> g_interrupted{false};
+
+// Tokens go straight to stdout, flushed per batch, so a pipe or terminal sees them as they come.
+class TextSink : public rapport::StreamSink {
+public:
+    void event(const nlohmann::json &data) override
+    {
+        const std::string text = data.value("delta", "");
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+    }
+    void end(const nlohmann::json &summary) override
+    {
+        std::fputs("\n", stdout);
+        std::fprintf(stderr, "conversation: %s\n", summary.value("conversation_id", "").c_str());
+        m_done = true;
+    }
+    void fail(const rapport::Error &error) override
+    {
+        std::fputs("\n", stdout);
+        std::fprintf(stderr, "rapportctl chat: %s\n", error.message.c_str());
+        m_failed = m_done = true;
+    }
+    bool done() const { return m_done; }
+    bool failed() const { return m_failed; }
+
+private:
+    bool m_done = false, m_failed = false;
+};
+
+} // namespace
+
+int runChat(const Invocation &call)
+{
+    const ParsedArgs parsed = parseArgs(call.args, kOptions);
+    if (parsed.help) {
+        std::fwrite(kUsage.data(), 1, kUsage.size(), stdout);
+        return kExitOk;
+    }
+    if (!parsed.error.empty())
+        return usageError("chat", parsed.error);
+    if (parsed.positional.size() != 1)
+        return usageError("chat", "expected one MESSAGE");
+    auto gateway = openGateway(call.profile);
+    if (!gateway)
+        return kExitFailed;
+
+    nlohmann::json body{{"message", parsed.positional[0]}};
+    if (auto it = parsed.options.find("conversation"); it != parsed.options.end())
+        body["conversation_id"] = it->second;
+    rapport::Response response = gateway->call(rapport::Method::Post, "/ai/chat", body.dump());
+    if (!response.isStream()) {
+        std::fprintf(stderr, "rapportctl chat: %s\n", response.body["error"].value("message", "failed").c_str());
+        return kExitFailed;
+    }
+    std::signal(SIGINT, [](int) { g_interrupted = true; });
+    auto sink = std::make_shared<TextSink>();
+    QTimer interruptPoll;  // a signal handler may only set a flag; the stream is cancelled from here
+    QObject::connect(&interruptPoll, &QTimer::timeout, &interruptPoll, [&response] {
+        if (g_interrupted.exchange(false))
+            response.stream->cancel();
+    });
+    interruptPoll.start(50);
+    response.stream->start(sink);
+    while (!sink->done())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    return sink->failed() ? kExitFailed : kExitOk;
+}
+
+} // namespace rapportctl
