@@ -1,5 +1,7 @@
 #include "ai/chat_completion.h"
 
+#include "ai/chunk_scan.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -163,6 +165,22 @@ void ChatCompletion::handleEvent(const SseEvent &event, QString &batch)
     if (isDone(event.data)) {
         m_sawDone = true;
         return;
+    }
+    // Hot path: ordinary content chunks are read without building a JSON tree (several times faster
+    // per token). Chunks that may carry an error or usage take the full parse below.
+    const std::string_view data = event.data;
+    const bool rare = data.find("\"error\"") != std::string_view::npos || data.find("\"usage\"") != std::string_view::npos;
+    const std::size_t first = data.find_first_not_of(" \t\r\n");
+    if (!rare && first != std::string_view::npos && data[first] == '{') {
+        if (const std::optional<ChunkDelta> delta = scanChunk(data)) {
+            if (delta->content && !delta->content->empty()) {
+                batch += QString::fromStdString(*delta->content);
+                ++m_contentChunks;
+            }
+            if (delta->finishReason)
+                m_finishReason = QString::fromStdString(*delta->finishReason);
+            return;
+        }
     }
     const json chunk = json::parse(event.data, nullptr, /*allow_exceptions=*/false);
     if (!chunk.is_object()) {
