@@ -41,6 +41,8 @@ bool TimedApplication::notify(QObject *receiver, QEvent *event)
     if (m_depth > 0)
         return QApplication::notify(receiver, event);  // part of the outer event's time
     ++m_depth;
+    const char *receiverClass = receiver->metaObject()->className();  // the receiver may not survive the event
+    const int type = event->type();  // nor may a posted event
     const qint64 start = m_clock.nsecsElapsed(), startCpu = threadCpuNs();
     const bool handled = QApplication::notify(receiver, event);
     const qint64 end = m_clock.nsecsElapsed(), cpu = threadCpuNs() - startCpu;
@@ -56,13 +58,13 @@ bool TimedApplication::notify(QObject *receiver, QEvent *event)
     m_stretchCpuNs += cpu;
     m_maxStretchNs = std::max(m_maxStretchNs, end - m_stretchStartNs);
     m_maxStretchCpuNs = std::max(m_maxStretchCpuNs, m_stretchCpuNs);
-    PerType &type = m_perType[std::min<std::size_t>(static_cast<std::size_t>(event->type()), m_perType.size() - 1)];
-    ++type.count;
-    type.ns += end - start;
+    PerType &perType = m_perType[std::min<std::size_t>(static_cast<std::size_t>(type), m_perType.size() - 1)];
+    ++perType.count;
+    perType.ns += end - start;
     if (m_slowest.size() < 8 || end - start > m_slowest.back().ns) {
         if (m_slowest.size() == 8)
             m_slowest.pop_back();
-        m_slowest.push_back({end - start, cpu, event->type(), receiver->metaObject()->className(), start});
+        m_slowest.push_back({end - start, cpu, type, receiverClass, start});
         std::sort(m_slowest.begin(), m_slowest.end(), [](const Slow &a, const Slow &b) { return a.ns > b.ns; });
     }
     return handled;
@@ -137,7 +139,8 @@ void settle(QApplication &app)
 
 bool chatRender(TimedApplication &app, const ChatRenderOptions &o)
 {
-    const QStringList tokens = test::MarkdownAnswer(2024).tokens(o.tokens);
+    using Script = test::MarkdownAnswer::Script;
+    const QStringList tokens = test::MarkdownAnswer(2024, o.mixedScripts ? Script::Mixed : Script::Latin).tokens(o.tokens);
     const int n = static_cast<int>(tokens.size());
     const int window = std::min(1000, n / 2);  // tokens per measuring window, at the start and at the end
 
@@ -225,12 +228,12 @@ bool chatRender(TimedApplication &app, const ChatRenderOptions &o)
     const double cpuEndUs = perToken(lastStart.cpu, lastEnd.cpu), cpuStartUs = perToken(firstStart.cpu, firstEnd.cpu);
     std::printf("BENCH %s tokens=%d rate=%d per_token_us=%.1f max_stall_ms=%.2f gui_busy_pct=%.1f "
                 "per_token_us_at_%d=%.1f growth=%.2f cpu_per_token_us=%.1f cpu_per_token_us_at_%d=%.1f "
-                "cpu_max_stall_ms=%.2f cpu_busy_pct=%.1f max_event_ms=%.2f achieved_rate=%.0f flushes=%d paints=%d "
+                "cpu_max_stall_ms=%.2f cpu_busy_pct=%.1f max_event_ms=%.2f achieved_rate=%.0f flushes=%d frame_ms=%.1f paints=%d "
                 "painted_viewports=%.1f finish_ms=%.2f\n",
                 o.name, n, o.rate, endUs, maxStallMs, 100.0 * static_cast<double>(lastFlush.wall - start.wall) / wallNs,
                 window, startUs, startUs > 0 ? endUs / startUs : 0.0, cpuEndUs, window, cpuStartUs, cpuMaxStallMs,
                 100.0 * static_cast<double>(lastFlush.cpu - start.cpu) / wallNs, maxEventMs, n / (wallNs / 1e9),
-                view->flushCount(), paints.paints, paints.area, finishMs);
+                view->flushCount(), wallNs / 1e6 / std::max(1, view->flushCount()), paints.paints, paints.area, finishMs);
     if (o.verbose) {
         std::printf("  stream started at %.3f s; longest events, then busy time by event type:\n", static_cast<double>(startNs) / 1e9);
         for (const QString &line : longest)

@@ -38,10 +38,14 @@ int main(int argc, char **argv)
     if (small.rate <= 0 || large.tokens < 2) {
         parser.showHelp(2);
     }
+    rapport::bench::ChatRenderOptions mixed = large;
+    mixed.name = "chat_render_mixed";
+    mixed.mixedScripts = true;
+    mixed.screenshotDir.clear();
     if (!rapport::bench::chatRender(app, small))
         return 1;
     for (int i = 0; i < std::max(1, parser.value(repeat).toInt()); ++i) {
-        if (!rapport::bench::chatRender(app, large))
+        if (!rapport::bench::chatRender(app, large) || !rapport::bench::chatRender(app, mixed))
             return 1;
     }
     return 0;

@@ -3,6 +3,8 @@
 // styles, links, German, CJK and emoji; headings; tight, loose and nested lists; fenced code with blank
 // lines and lines that look like Markdown; tables; quotes. Cut into tokens the way a model streams
 // them (1-6 characters, about 4 on average, whole code points), deterministic for a seed.
+// Mixed puts Japanese, Korean, Arabic and emoji into nearly every sentence (the costliest text to lay
+// out: a font fallback and a bidi run per word); Latin is a typical English/German business answer.
 
 #include <random>
 
@@ -15,7 +17,8 @@ using namespace Qt::StringLiterals;
 
 class MarkdownAnswer {
 public:
-    explicit MarkdownAnswer(unsigned seed) : m_rng(seed) {}
+    enum class Script { Mixed, Latin };
+    explicit MarkdownAnswer(unsigned seed, Script script = Script::Mixed) : m_rng(seed), m_script(script) {}
 
     QStringList tokens(int count)
     {
@@ -48,10 +51,15 @@ private:
             u"follow-up", u"東京の顧客", u"日本語", u"합의", u"🚀", u"👍🏽", u"deal", u"€12,500", u"contract",
             u"**next step**", u"*maybe*", u"`stage=won`", u"[the notes](https://example.com/notes)", u"~~old~~",
             u"Straße", u"Zoë", u"meeting", u"on Tuesday", u"إجتماع", u"price", u"discount", u"👩‍💻"};
+        static const char16_t *const latinWords[] = {
+            u"the", u"customer", u"renewal", u"pipeline", u"Müller GmbH", u"naïve", u"quarterly", u"déjà vu",
+            u"follow-up", u"we", u"should", u"offer", u"a", u"deal", u"€12,500", u"contract", u"**next step**",
+            u"*maybe*", u"`stage=won`", u"[the notes](https://example.com/notes)", u"Straße", u"Zoë", u"meeting",
+            u"on Tuesday", u"price", u"discount", u"and", u"to", u"with", u"their", u"team", u"budget"};
         QString s;
         const int n = pick(6, 18);
         for (int i = 0; i < n; ++i)
-            s += (i ? u" "_s : QString()) + any(words);
+            s += (i ? u" "_s : QString()) + (m_script == Script::Latin ? any(latinWords) : any(words));
         return s + (pick(0, 4) ? u"."_s : u"!"_s);
     }
 
@@ -113,6 +121,7 @@ private:
     }
 
     std::mt19937 m_rng;
+    Script m_script;
 };
 
 } // namespace rapport::test

@@ -1,6 +1,7 @@
 // The streaming answer view as the chat uses it: real widgets, offscreen, tokens delivered from the
 // event loop in bursts the way queued signals arrive, flushes driven by the view's own frame timer.
 
+#include <QEventLoop>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTextBlock>
@@ -19,18 +20,25 @@ using rapport::ui::MarkdownBlocks;
 
 namespace {
 
-// Feeds tokens from a 1 ms timer, perTick at a time; returns once all are delivered.
+// Feeds tokens from a 1 ms timer, perTick at a time, in a plain event loop (QTest::qWaitFor would sleep
+// 10 ms between rounds); returns false if they were not all delivered within two minutes.
 bool stream(AnswerView &view, const QStringList &tokens, int perTick)
 {
     qsizetype next = 0;
+    QEventLoop loop;
     QTimer feeder;
+    feeder.setTimerType(Qt::PreciseTimer);
     feeder.setInterval(1);
     QObject::connect(&feeder, &QTimer::timeout, &view, [&] {
         for (int i = 0; i < perTick && next < tokens.size(); ++i)
             view.appendTokens(tokens[next++]);
+        if (next == tokens.size())
+            loop.quit();
     });
+    QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
     feeder.start();
-    return QTest::qWaitFor([&] { return next == tokens.size(); }, 120'000);
+    loop.exec();
+    return next == tokens.size();
 }
 
 QTextDocument *doc(AnswerView &view) { return view.textView()->document(); }

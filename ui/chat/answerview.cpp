@@ -1,5 +1,7 @@
 #include "chat/answerview.h"
 
+#include <algorithm>
+
 #include <QDesktopServices>
 #include <QEvent>
 #include <QScrollBar>
@@ -26,11 +28,37 @@ QColor blend(const QColor &base, const QColor &tint, double amount)
 }
 } // namespace
 
+// The text area, timing each frame from the flush that starts it to the end of the paint that shows it
+// (background fill included), so that the view can pace its frames by what they really cost.
+class AnswerBrowser : public QTextBrowser {
+public:
+    using QTextBrowser::QTextBrowser;
+    void startFrame()
+    {
+        m_frame.start();
+        m_frameNs = -1;
+    }
+    // The last frame's cost, or -1 when it has not been painted (a hidden view).
+    qint64 lastFrameNs() const { return m_frameNs; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QTextBrowser::paintEvent(event);
+        if (m_frame.isValid() && m_frameNs < 0)
+            m_frameNs = m_frame.nsecsElapsed();
+    }
+
+private:
+    QElapsedTimer m_frame;
+    qint64 m_frameNs = -1;
+};
+
 AnswerView::AnswerView(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_text = new QTextBrowser(this);
+    m_text = new AnswerBrowser(this);
     m_text->setObjectName(u"answerText"_s);
     m_text->setOpenLinks(false);  // links are opened below, and only to the web or mail
     m_text->document()->setUndoRedoEnabled(false);  // nobody undoes a stream; the stack would only grow
@@ -49,6 +77,11 @@ AnswerView::AnswerView(QWidget *parent) : QWidget(parent)
     });
     connect(bar, &QScrollBar::rangeChanged, this, &AnswerView::followEnd);  // layout may finish after a flush
     resetDocument();
+}
+
+QTextBrowser *AnswerView::textView() const
+{
+    return m_text;
 }
 
 void AnswerView::beginAnswer()
@@ -107,6 +140,8 @@ void AnswerView::clear()
     m_flushCount = 0;
     m_firstTokenMs = -1;
     m_lastTokenMs = -1;
+    m_frameCostNs = 0;
+    m_flushTimer.setInterval(kFrameMs);
     m_pinned = true;
     resetDocument();
 }
@@ -137,6 +172,15 @@ void AnswerView::flush()
     m_flushTimer.stop();
     if (m_buffer.isEmpty())
         return;
+    // The previous frame has been painted by now (or never will be): pace by its whole cost. A slow average
+    // stretches frames; one-off spikes (a font loaded for a new script) are clipped.
+    constexpr qint64 maxSampleNs = qint64(kMaxFrameMs) * 1'000'000 / kBudgetShare;
+    if (const qint64 frameNs = std::min(m_text->lastFrameNs(), maxSampleNs); frameNs > 0) {
+        m_frameCostNs = m_frameCostNs == 0 ? frameNs : (7 * m_frameCostNs + frameNs) / 8;
+        m_flushTimer.setInterval(std::clamp(static_cast<int>(m_frameCostNs * kBudgetShare / 1'000'000), kFrameMs,
+                                            kMaxFrameMs));
+    }
+    m_text->startFrame();
     const QString text = documentText(m_buffer);
     m_buffer.clear();
     QTextCursor c(m_text->document());

@@ -18,18 +18,26 @@ class QUrl;
 
 namespace rapport::ui {
 
+class AnswerBrowser;
+
 class AnswerView : public QWidget {
     Q_OBJECT
 public:
     enum class State { Empty, Streaming, Finished, Failed };
-    static constexpr int kFrameMs = 16;  // longest a token waits before it is shown
+    // Tokens reach the document at most once per frame of kFrameMs. When a frame (insert, layout, fill and
+    // paint) costs more than 1/kBudgetShare of that, as on a slow or busy machine, frames stretch up to kMaxFrameMs
+    // so that streaming never takes more than about a sixth of the GUI thread.
+    static constexpr int kFrameMs = 16;
+    static constexpr int kMaxFrameMs = 100;
+    static constexpr int kBudgetShare = 6;
 
     explicit AnswerView(QWidget *parent = nullptr);
 
     // Clears the view and starts a new answer; the clock for the statistics starts here.
     void beginAnswer();
-    // One call per streamed token (any text, any length). Tokens that arrive after finishAnswer() or
-    // failAnswer() are dropped (a stopped stream may still have queued signals in flight).
+    // One call per streamed token (any text, any length); O(1), the text is shown within a frame. A token
+    // before beginAnswer() begins the answer; tokens after finishAnswer() or failAnswer() are dropped (a
+    // stopped stream may still have queued signals in flight).
     void appendTokens(QStringView text);
     // Shows everything received and renders the last block.
     void finishAnswer();
@@ -48,8 +56,9 @@ public:
     double tokensPerSecond() const;
     // Times buffered tokens went into the document (batching shows as far fewer flushes than tokens).
     int flushCount() const { return m_flushCount; }
+    int frameMs() const { return m_flushTimer.interval(); }  // the current frame length
     bool isPinnedToBottom() const { return m_pinned; }
-    QTextBrowser *textView() const { return m_text; }
+    QTextBrowser *textView() const;
 
 signals:
     // After each batch reached the document, at most once per frame: a cheap place to update statistics.
@@ -71,7 +80,7 @@ private:
     void openLink(const QUrl &url);
     void updateColors();
 
-    QTextBrowser *m_text = nullptr;
+    AnswerBrowser *m_text = nullptr;
     MarkdownBlocks m_blocks;
     MarkdownRenderer m_renderer;
     QTimer m_flushTimer;
@@ -82,6 +91,7 @@ private:
     int m_rawStart = 1;  // document position where the unrendered tail starts
     int m_tokens = 0;
     int m_flushCount = 0;
+    qint64 m_frameCostNs = 0;  // moving average of a frame: insert, layout, fill and paint
     QElapsedTimer m_clock;
     qint64 m_firstTokenMs = -1;
     qint64 m_lastTokenMs = -1;
