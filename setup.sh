@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 BUILD_DIR=${RAPPORT_BUILD_DIR:-build}
-export CCACHE_BASEDIR="$PWD"  # cache hits across clones in different folders (CI clones afresh)
+# Cache hits across clones in different folders (CI clones afresh): paths relative to here, and the
+# working directory left out of the hash (RelWithDebInfo builds would otherwise hash it).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 # Debian 12 packages: build + tests, then the real keychain and headless screenshots.
 PACKAGES=(g++ cmake ninja-build ccache qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n qtkeychain-qt6-dev nlohmann-json3-dev
