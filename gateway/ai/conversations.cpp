@@ -12,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace rapport::ai {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 std::string title(const std::string &text)
 {
     // The first line, cut at a character boundary near 60 bytes: enough to recognise it in a list.

@@ -15,11 +15,6 @@ using namespace Qt::StringLiterals;
 namespace rapport {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 nlohmann::json writableFields(const CompanyRecord &r)
 {
     nlohmann::json j = r.toJson();

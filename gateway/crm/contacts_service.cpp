@@ -15,11 +15,6 @@ using namespace Qt::StringLiterals;
 namespace rapport {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString fromContacts()
 {
     return u" FROM contacts c LEFT JOIN companies co ON co.id = c.company_id AND co.deleted_at IS NULL "_s;

@@ -16,11 +16,6 @@ using namespace Qt::StringLiterals;
 namespace rapport {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 Result<std::optional<DraftRecord>> load(Connection &conn, std::string_view id, bool *deleted = nullptr)
 {
     QSqlQuery &q = conn.prepare(u"SELECT "_s + draftColumns() + u", deleted_at IS NOT NULL FROM drafts WHERE id = ?"_s);

@@ -21,10 +21,6 @@ QString opName(MutationOp op)
     return {};
 }
 
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 } // namespace
 
 Result<void> recordMutation(WriteTxn &txn, std::string_view entity, std::string_view entityId, MutationOp op,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include <QSqlDatabase>
@@ -36,6 +37,12 @@ struct WriteTxn {
     Connection &conn;
     qint64 nowMs;  // one timestamp for every row the transaction touches
 };
+
+// UTF-8 text (the JSON side) -> QString for binding (the SQL side).
+inline QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 // QSqlQuery failure -> Error (SQLITE_CORRUPT/NOTADB -> StoreCorrupt, FULL/BUSY -> StoreUnavailable).
 Error sqlError(const QSqlQuery &query, std::string_view what);
