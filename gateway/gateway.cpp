@@ -5,6 +5,7 @@
 
 #include "ai/ai_routes.h"
 #include "ai/conversations.h"
+#include "ai/provider_settings.h"
 #include "crm/companies_routes.h"
 #include "crm/companies_service.h"
 #include "crm/contacts_routes.h"
@@ -42,6 +43,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     g->m_contacts = std::make_unique<ContactsService>(*g->m_store);
     g->m_drafts = std::make_unique<DraftsService>(*g->m_store);
     g->m_conversations = std::make_unique<ai::Conversations>(*g->m_store);
+    g->m_aiSettings = std::make_unique<ai::ProviderSettings>(*g->m_store);
     g->m_router = std::make_unique<Router>(g->m_metrics, *g->m_limiter, options.router);
 
     // The route table: one resource per line.
@@ -50,7 +52,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addContactRoutes(r, *g->m_contacts);
     addCompanyRoutes(r, *g->m_companies);
     addDraftRoutes(r, *g->m_drafts);
-    addAiRoutes(r, *g->m_conversations);
+    addAiRoutes(r, *g->m_conversations, *g->m_aiSettings);
     return g;
 }
 

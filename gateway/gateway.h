@@ -21,6 +21,7 @@ class CompaniesService;
 class DraftsService;
 namespace ai {
 class Conversations;
+class ProviderSettings;
 }
 
 struct GatewayOptions {
@@ -52,6 +53,7 @@ public:
     CompaniesService &companies() { return *m_companies; }
     DraftsService &drafts() { return *m_drafts; }
     ai::Conversations &conversations() { return *m_conversations; }
+    ai::ProviderSettings &aiSettings() { return *m_aiSettings; }
     QString profileDir() const { return m_profileDir; }
 
 private:
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<ContactsService> m_contacts;
     std::unique_ptr<DraftsService> m_drafts;
     std::unique_ptr<ai::Conversations> m_conversations;
+    std::unique_ptr<ai::ProviderSettings> m_aiSettings;
     std::unique_ptr<Router> m_router;
 };
 

@@ -4,6 +4,7 @@
 
 #include "ai/chat_stream.h"
 #include "ai/conversations.h"
+#include "ai/provider_settings.h"
 #include "core/router.h"
 #include "crm/fields.h"
 #include "crm/route_helpers.h"
@@ -12,7 +13,7 @@ namespace rapport {
 
 namespace {
 // {"message":"...", "conversation_id": optional}: stores the question, then streams the answer.
-Result<Response> chat(ai::Conversations &conversations, const Request &r)
+Result<Response> chat(ai::Conversations &conversations, const ai::ProviderSettings &settings, const Request &r)
 {
     const auto start = std::chrono::steady_clock::now();
     if (!r.json.is_object())
@@ -26,10 +27,9 @@ Result<Response> chat(ai::Conversations &conversations, const Request &r)
     if (!in.ok())
         return Error::validation(in.errors());
 
-    ai::ProviderConfig config = ai::ProviderConfig::withEnvironment();
-    if (config.apiKey.isEmpty() && config.baseUrl == ai::ProviderConfig().baseUrl)
-        return Error::make(ErrorCode::BadRequest,
-                           "No AI API key is set. Add one in Settings, or set RAPPORT_AI_API_KEY.", "api_key");
+    auto config = settings.usable();
+    if (!config)
+        return std::move(config).error();
 
     auto id = conversations.addUserMessage(conversationId.value_or(""), *message);
     if (!id)
@@ -40,14 +40,16 @@ Result<Response> chat(ai::Conversations &conversations, const Request &r)
     QList<ai::ChatMessage> messages;
     for (const auto &m : *history)
         messages.push_back({QString::fromStdString(m.role), QString::fromStdString(m.content)});
-    return Response::streaming(std::make_shared<ai::ChatStream>(conversations, config, messages, *id, start));
+    return Response::streaming(std::make_shared<ai::ChatStream>(conversations, *config, messages, *id, start));
 }
 } // namespace
 
-void addAiRoutes(Router &r, ai::Conversations &c)
+void addAiRoutes(Router &r, ai::Conversations &c, ai::ProviderSettings &s)
 {
-    r.add(Method::Post, "/ai/chat", RouteClass::Ai, [&c](const Request &q) { return chat(c, q); });
+    r.add(Method::Post, "/ai/chat", RouteClass::Ai, [&c, &s](const Request &q) { return chat(c, s, q); });
     r.get("/ai/conversations", [&c](const Request &) { return reply(c.list()); });
+    r.get("/ai/settings", [&s](const Request &) { return Response::ok(s.toJson()); });
+    r.patch("/ai/settings", [&s](const Request &q) { return reply(s.update(q.json)); });
     r.get("/ai/conversations/:id", [&c](const Request &q) { return reply(c.get(q.param("id"))); });
 }
 

@@ -4,7 +4,8 @@ namespace rapport {
 class Router;
 namespace ai {
 class Conversations;
+class ProviderSettings;
 }
-// POST /ai/chat (a stream), GET /ai/conversations, GET /ai/conversations/:id.
-void addAiRoutes(Router &router, ai::Conversations &conversations);
+// POST /ai/chat (a stream), GET /ai/conversations, GET /ai/conversations/:id, GET|PATCH /ai/settings.
+void addAiRoutes(Router &router, ai::Conversations &conversations, ai::ProviderSettings &settings);
 } // namespace rapport

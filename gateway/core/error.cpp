@@ -25,6 +25,14 @@ std::string_view codeName(ErrorCode code)
     return "internal";
 }
 
+ErrorCode codeFromName(std::string_view name)
+{
+    for (int i = 0; i <= static_cast<int>(ErrorCode::Internal); ++i)
+        if (codeName(static_cast<ErrorCode>(i)) == name)
+            return static_cast<ErrorCode>(i);
+    return ErrorCode::Internal;
+}
+
 // The one place that maps errors to HTTP statuses; no default so a new code is a compiler warning.
 int httpStatus(ErrorCode code)
 {
@@ -91,6 +99,31 @@ nlohmann::json Error::toJson() const
     if (retryAfterMs >= 0)
         inner["retry_after_ms"] = retryAfterMs;
     return {{"error", std::move(inner)}};
+}
+
+Error Error::fromJson(const nlohmann::json &body)
+{
+    static const nlohmann::json empty = nlohmann::json::object();
+    const auto it = body.is_object() ? body.find("error") : body.end();
+    const nlohmann::json &e = (body.is_object() && it != body.end() && it->is_object()) ? *it : empty;
+    auto text = [&e](const char *key, std::string fallback) {
+        auto v = e.find(key);
+        return v != e.end() && v->is_string() ? v->get<std::string>() : std::move(fallback);
+    };
+    Error out;
+    out.code = codeFromName(text("code", {}));
+    out.message = text("message", "The request failed");
+    out.field = text("field", {});
+    if (auto r = e.find("retry_after_ms"); r != e.end() && r->is_number_integer())
+        out.retryAfterMs = r->get<std::int64_t>();
+    if (auto d = e.find("details"); d != e.end() && d->is_array())
+        for (const auto &item : *d)
+            if (item.is_object()) {
+                auto f = item.find("field"), m = item.find("message");
+                out.details.push_back({f != item.end() && f->is_string() ? f->get<std::string>() : std::string(),
+                                       m != item.end() && m->is_string() ? m->get<std::string>() : std::string()});
+            }
+    return out;
 }
 
 } // namespace rapport

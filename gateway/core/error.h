@@ -32,6 +32,7 @@ enum class ErrorCode {
 };
 
 std::string_view codeName(ErrorCode code);
+ErrorCode codeFromName(std::string_view name);  // Internal for an unknown name
 int httpStatus(ErrorCode code);
 
 struct FieldError {
@@ -53,6 +54,9 @@ struct Error {
     int status() const { return httpStatus(code); }
     // {"error":{"code":"...","message":"...","field":"...","details":[...],"retry_after_ms":N}}
     nlohmann::json toJson() const;
+    // The inverse of toJson() for a body received from elsewhere (a stream's caller, rapport-server's
+    // client); an unknown code or shape becomes Internal, a missing message a generic one.
+    static Error fromJson(const nlohmann::json &body);
 };
 
 // Value-or-error, the project's std::expected (C++20 has none).

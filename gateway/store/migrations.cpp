@@ -143,6 +143,17 @@ Result<void> v4(Connection &conn)
     });
 }
 
+// v5: local settings of this profile (the AI provider); never synced, never secrets.
+Result<void> v5(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at INTEGER NOT NULL))"_s,
+    });
+}
+
 struct Migration {
     int version;
     std::function<Result<void>(Connection &)> apply;
@@ -150,7 +161,7 @@ struct Migration {
 
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}};
     return list;
 }
 

@@ -3,6 +3,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include "core/stream.h"
 #include "gateway.h"
 
 namespace rapport {
@@ -57,6 +58,91 @@ void GatewayClient::call(Method method, const std::string &target, const nlohman
                          Callback done)
 {
     call(Request::make(method, target, body.dump()), context, std::move(done));
+}
+
+namespace {
+
+// Lives on the worker thread (called by the stream there); forwards each call to the GUI thread, where
+// the context is checked, and tells the client when the stream is over.
+class QueuedSink final : public StreamSink {
+public:
+    QueuedSink(GatewayClient *client, QPointer<QObject> context, GatewayClient::StreamCallbacks callbacks,
+               std::function<void()> over)
+        : m_client(client), m_context(std::move(context)), m_callbacks(std::move(callbacks)), m_over(std::move(over))
+    {
+    }
+    void event(const nlohmann::json &data) override
+    {
+        post([cb = m_callbacks.event, data] { if (cb) cb(data); });
+    }
+    void end(const nlohmann::json &summary) override
+    {
+        post([cb = m_callbacks.end, summary] { if (cb) cb(summary); });
+        m_over();
+    }
+    void fail(const Error &error) override
+    {
+        post([cb = m_callbacks.fail, error] { if (cb) cb(error); });
+        m_over();
+    }
+
+private:
+    void post(std::function<void()> f)
+    {
+        QMetaObject::invokeMethod(
+            m_client, [guard = m_context, f = std::move(f)] { if (guard) f(); }, Qt::QueuedConnection);
+    }
+    GatewayClient *m_client;
+    QPointer<QObject> m_context;
+    GatewayClient::StreamCallbacks m_callbacks;
+    std::function<void()> m_over;
+};
+
+} // namespace
+
+quint64 GatewayClient::stream(Request request, QObject *context, StreamCallbacks callbacks)
+{
+    Q_ASSERT(context && context->thread() == thread());
+    const quint64 id = m_nextStreamId++;
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, id, guard, request = std::move(request), callbacks = std::move(callbacks)]() mutable {
+            Response response = m_gateway.handle(std::move(request));
+            if (!response.isStream()) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [guard, response = std::move(response), callbacks = std::move(callbacks)] {
+                        if (!guard)
+                            return;
+                        if (response.isSuccess() && callbacks.end)
+                            callbacks.end(response.body);
+                        else if (!response.isSuccess() && callbacks.fail)
+                            callbacks.fail(Error::fromJson(response.body));
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
+            m_streams[id] = response.stream;
+            // Forget the stream once over, later in the worker's queue: it may still be on the call stack.
+            auto over = [this, id] {
+                QMetaObject::invokeMethod(m_worker, [this, id] { m_streams.erase(id); }, Qt::QueuedConnection);
+            };
+            response.stream->start(std::make_shared<QueuedSink>(this, guard, std::move(callbacks), over));
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void GatewayClient::cancelStream(quint64 id)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, id] {
+            if (auto it = m_streams.find(id); it != m_streams.end())
+                it->second->cancel();
+        },
+        Qt::QueuedConnection);
 }
 
 void GatewayClient::runInBackground(std::function<void()> work, QObject *context, std::function<void()> done)

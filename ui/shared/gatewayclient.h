@@ -4,6 +4,8 @@
 // context object must still be alive, otherwise it is dropped.
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 
 #include <QObject>
@@ -35,6 +37,20 @@ public:
     void call(Method method, const std::string &target, const nlohmann::json &body, QObject *context,
               Callback done);
 
+    // A streaming route (POST /ai/chat, ...). The route runs on the worker thread, which also hosts the
+    // stream's network I/O; each event, then exactly one of end or fail, is delivered on the GUI thread
+    // while context lives. A route that answers without a stream (a 400, say) ends in fail() with its
+    // error, or in end() with its body when it succeeded. Returns an id for cancelStream().
+    struct StreamCallbacks {
+        std::function<void(const nlohmann::json &event)> event;
+        std::function<void(const nlohmann::json &summary)> end;
+        std::function<void(const Error &error)> fail;
+    };
+    quint64 stream(Request request, QObject *context, StreamCallbacks callbacks);
+    // Stops a running stream (and its upstream request); its fail() then reports Cancelled. Unknown or
+    // finished ids are ignored.
+    void cancelStream(quint64 id);
+
     // Long work (demo data, import) on a pool thread so requests keep flowing; done on the GUI thread.
     void runInBackground(std::function<void()> work, QObject *context, std::function<void()> done);
 
@@ -46,6 +62,9 @@ private:
     QThread m_thread;
     QThreadPool m_pool;  // background jobs; the destructor waits for them (they use the gateway)
     QObject *m_worker = nullptr;  // lives in m_thread; requests are queued to it
+    quint64 m_nextStreamId = 1;   // GUI thread only
+    // Running streams by id; touched on the worker thread only.
+    std::map<quint64, std::shared_ptr<Stream>> m_streams;
 };
 
 } // namespace rapport
