@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QUndoStack>
 
+#include "chat/chatpage.h"
 #include "companies/companiespage.h"
 #include "contacts/contactspage.h"
 #include "firstrun/demooffer.h"
@@ -63,6 +64,9 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, QWidget *pare
     // whichever page is current and switch off on pages that are not record pages.
     addPage(IconId::Contacts, tr("Contacts"), m_contacts);
     addPage(IconId::Companies, tr("Companies"), m_companies);
+    m_chat = new ChatPage(client, m_stack);
+    addPage(IconId::Chat, tr("Chat"), m_chat);
+    connect(m_chat, &ChatPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
         updateActions();

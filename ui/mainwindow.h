@@ -20,6 +20,7 @@ class GatewayClient;
 
 namespace rapport::ui {
 
+class ChatPage;
 class CompaniesPage;
 class ContactsPage;
 class DemoOffer;
@@ -36,6 +37,7 @@ public:
     static QSize defaultSize() { return {1200, 760}; }
     ContactsPage *contactsPage() const { return m_contacts; }
     CompaniesPage *companiesPage() const { return m_companies; }
+    ChatPage *chatPage() const { return m_chat; }
     DemoOffer *demoOffer() const { return m_demo; }
     QUndoStack *undoStack() const { return m_undo; }
     bool isFirstPageShown() const { return m_firstPageShown; }
@@ -72,6 +74,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     ContactsPage *m_contacts = nullptr;
     CompaniesPage *m_companies = nullptr;
+    ChatPage *m_chat = nullptr;
     DemoOffer *m_demo = nullptr;
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;

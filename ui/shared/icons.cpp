@@ -90,6 +90,7 @@ IconInfo info(IconId id)
     case IconId::Revert: return {"revert", "document-revert"};
     case IconId::About: return {"about", "help-about"};
     case IconId::Demo: return {"demo", "document-import"};
+    case IconId::Chat: return {"chat", nullptr};
     }
     return {"about", nullptr};
 }
