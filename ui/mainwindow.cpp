@@ -18,6 +18,9 @@
 #include "companies/companiespage.h"
 #include "contacts/contactspage.h"
 #include "firstrun/demooffer.h"
+#include "gateway.h"
+#include "settings/apikeycontroller.h"
+#include "settings/settingspage.h"
 #include "shared/gatewayclient.h"
 #include "shared/icons.h"
 #include "shared/pagedjsonmodel.h"
@@ -27,9 +30,11 @@ using namespace Qt::StringLiterals;
 
 namespace rapport::ui {
 
-MainWindow::MainWindow(GatewayClient &client, QSettings &settings, QWidget *parent)
+MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &secrets, QWidget *parent)
     : QMainWindow(parent), m_client(client), m_settings(settings)
 {
+    m_keys = new ApiKeyController(secrets, client.gateway().aiSettings(), this);
+    m_keys->load();
     setWindowIcon(icon(IconId::App));
     m_undo = new QUndoStack(this);
 
@@ -72,6 +77,10 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, QWidget *pare
         updateActions();
         updateTitle();
     });
+
+    m_settingsPage = new SettingsPage(client, *m_keys, m_stack);
+    addPage(IconId::Settings, tr("Settings"), m_settingsPage);  // last: the usual place
+    connect(m_chat, &ChatPage::settingsRequested, this, [this] { showPage(m_settingsPage); });
 
     createActions();
     createMenusAndToolBar();
@@ -120,6 +129,18 @@ void MainWindow::addPage(IconId iconId, const QString &title, QWidget *page)
 void MainWindow::showPage(QWidget *page)
 {
     m_nav->setCurrentRow(m_stack->indexOf(page));
+}
+
+bool MainWindow::showPageNamed(const QString &name)
+{
+    for (int i = 0; i < m_stack->count(); ++i) {
+        if (m_nav->item(i)->text().compare(name, Qt::CaseInsensitive) == 0
+            || m_stack->widget(i)->objectName().compare(name, Qt::CaseInsensitive) == 0) {
+            m_nav->setCurrentRow(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::connectRecordPage(RecordPage *page)

@@ -16,6 +16,7 @@ class QUndoStack;
 
 namespace rapport {
 class GatewayClient;
+class SecretStore;
 }
 
 namespace rapport::ui {
@@ -25,13 +26,16 @@ class CompaniesPage;
 class ContactsPage;
 class DemoOffer;
 class RecordPage;
+class ApiKeyController;
+class SettingsPage;
 enum class IconId;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // settings: the profile's settings.ini (window state, first-run flags).
-    MainWindow(GatewayClient &client, QSettings &settings, QWidget *parent = nullptr);
+    // settings: the profile's settings.ini (window state, first-run flags); secrets: the profile's
+    // keychain (API key, tokens).
+    MainWindow(GatewayClient &client, QSettings &settings, SecretStore &secrets, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     static QSize defaultSize() { return {1200, 760}; }
@@ -39,9 +43,13 @@ public:
     CompaniesPage *companiesPage() const { return m_companies; }
     ChatPage *chatPage() const { return m_chat; }
     DemoOffer *demoOffer() const { return m_demo; }
+    SettingsPage *settingsPage() const { return m_settingsPage; }
+    ApiKeyController *apiKeys() const { return m_keys; }
     QUndoStack *undoStack() const { return m_undo; }
     bool isFirstPageShown() const { return m_firstPageShown; }
     void showPage(QWidget *page);
+    // By navigation title or page object name, case-insensitive ("settings"); false when none matches.
+    bool showPageNamed(const QString &name);
 
 signals:
     void firstPageShown();  // the contacts table has its first page (for --screenshot / benchmarks)
@@ -76,6 +84,8 @@ private:
     CompaniesPage *m_companies = nullptr;
     ChatPage *m_chat = nullptr;
     DemoOffer *m_demo = nullptr;
+    ApiKeyController *m_keys = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
     QTimer m_countsDebounce;
@@ -90,6 +100,7 @@ private:
     QAction *m_redoAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_settingsAction = nullptr;
 };
 
 } // namespace rapport::ui

@@ -12,6 +12,7 @@
 #include <QUndoStack>
 
 #include "mainwindow.h"
+#include "settings/settingspage.h"
 #include "shared/gatewayclient.h"
 #include "shared/icons.h"
 #include "shared/recordpage.h"
@@ -66,6 +67,11 @@ void MainWindow::createActions()
     });
     m_aboutAction = make(IconId::About, tr("&About Rapport"), QKeySequence(), [this] { about(); });
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_settingsAction = make(IconId::Settings, tr("&Settings…"), QKeySequence::Preferences,
+                            [this] { showPage(m_settingsPage); });
+    if (m_settingsAction->shortcut().isEmpty())  // no platform default on Linux desktops
+        m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -82,6 +88,8 @@ void MainWindow::createMenusAndToolBar()
     edit->addSeparator();
     edit->addAction(m_revertAction);
     edit->addAction(m_findAction);
+    edit->addSeparator();
+    edit->addAction(m_settingsAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 

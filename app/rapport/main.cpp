@@ -16,6 +16,7 @@
 
 #include "gateway.h"
 #include "mainwindow.h"
+#include "secrets/keychain_secret_store.h"
 #include "shared/gatewayclient.h"
 #include "startup.h"
 #include "store/store.h"
@@ -97,7 +98,11 @@ int main(int argc, char **argv)
                                               QApplication::translate("main", "file"));
     QCommandLineOption benchmarkOption(u"startup-benchmark"_s, u"Print startup_ms=<ms> at the first paint, exit."_s);
     benchmarkOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({profileOption, screenshotOption, benchmarkOption});
+    const QCommandLineOption pageOption(u"page"_s,
+                                        QApplication::translate("main", "Start on this page (contacts, companies, "
+                                                                        "chat, settings, …)."),
+                                        QApplication::translate("main", "name"));
+    parser.addOptions({profileOption, screenshotOption, pageOption, benchmarkOption});
     parser.process(app);
 
     const QString profileDir = rapport::resolveProfileDir(parser.value(profileOption));
@@ -114,12 +119,15 @@ int main(int argc, char **argv)
     std::unique_ptr<rapport::Gateway> gateway = std::move(*opened);
     rapport::GatewayClient client(*gateway);
     QSettings settings(profileDir + u"/settings.ini"_s, QSettings::IniFormat);
+    rapport::KeychainSecretStore secrets(rapport::secretNamespaceForProfile(profileDir));
 
     int exitCode = 0;
     {  // the window goes before the client and the gateway it uses
-        rapport::ui::MainWindow window(client, settings);
+        rapport::ui::MainWindow window(client, settings, secrets);
         if (screenshotMode)
             window.resize(rapport::ui::MainWindow::defaultSize());
+        if (parser.isSet(pageOption) && !window.showPageNamed(parser.value(pageOption)))
+            std::fprintf(stderr, "rapport: no page called \"%s\"\n", qPrintable(parser.value(pageOption)));
         window.show();
 
         if (screenshotMode)

@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 
+#include "bench_ai_overhead.h"
 #include "bench_chat_render.h"
 
 using namespace Qt::StringLiterals;
@@ -23,7 +24,8 @@ int main(int argc, char **argv)
     const QCommandLineOption repeat(u"repeat"_s, u"Stream the large answer N times (later runs find fonts loaded)."_s,
                                     u"N"_s, u"1"_s);
     const QCommandLineOption verbose(u"verbose"_s, u"Also print the longest GUI-thread events."_s);
-    parser.addOptions({quick, tokens, rate, shots, repeat, verbose});
+    const QCommandLineOption only(u"only"_s, u"Run one group: chat_render or ai_overhead."_s, u"NAME"_s);
+    parser.addOptions({quick, tokens, rate, shots, repeat, verbose, only});
     parser.process(app);
 
     rapport::bench::ChatRenderOptions small;
@@ -42,6 +44,16 @@ int main(int argc, char **argv)
     mixed.name = "chat_render_mixed";
     mixed.mixedScripts = true;
     mixed.screenshotDir.clear();
+    const QString group = parser.value(only);
+    if (group.isEmpty() || group == u"ai_overhead"_s) {
+        rapport::bench::AiOverheadOptions ai;
+        if (parser.isSet(quick))
+            ai.burstTokens = 20'000;
+        if (!rapport::bench::aiOverhead(ai))
+            return 1;
+    }
+    if (group == u"ai_overhead"_s)
+        return 0;
     if (!rapport::bench::chatRender(app, small))
         return 1;
     for (int i = 0; i < std::max(1, parser.value(repeat).toInt()); ++i) {

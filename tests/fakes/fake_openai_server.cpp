@@ -1,5 +1,7 @@
 #include "fakes/fake_openai_server.h"
 
+#include <chrono>
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -78,7 +80,9 @@ private:
     void writeNext()
     {
         while (m_next < m_reply.chunks.size()) {
-            const QByteArray &chunk = m_reply.chunks[m_next++];
+            QByteArray chunk = m_reply.chunks[m_next++];
+            if (m_reply.stampChunks)
+                stamp(chunk);
             m_socket->write(m_reply.chunkedEncoding ? encodeChunk(chunk) : chunk);
             m_socket->flush();
             if (m_reply.pauseMs > 0 && m_next < m_reply.chunks.size()) {
@@ -87,6 +91,13 @@ private:
             }
         }
         endReply();
+    }
+
+    static void stamp(QByteArray &chunk)
+    {
+        const auto ns = std::chrono::steady_clock::now().time_since_epoch().count();
+        const QByteArray now = QByteArray::number(qint64(ns)).rightJustified(FakeReply::kStampPlaceholder.size(), '0');
+        chunk.replace(FakeReply::kStampPlaceholder.toByteArray(), now);
     }
 
     void endReply()

@@ -28,6 +28,10 @@ struct FakeReply {
     bool truncate = false;        // close after the chunks without ending the body properly
     bool hang = false;            // after the chunks keep the connection open and silent
     bool dropConnection = false;  // close the connection without answering at all
+    // Benchmarks: each kStampPlaceholder in a chunk becomes the steady-clock time (ns, zero-padded to
+    // the same width) at which that chunk is written, so the receiver can measure its latency.
+    bool stampChunks = false;
+    static constexpr QByteArrayView kStampPlaceholder = "@@@@@@@@@@@@@@@@@@@@";
 
     // 200 text/event-stream with one chunk per element of `events`.
     static FakeReply stream(const QList<QByteArray> &events);

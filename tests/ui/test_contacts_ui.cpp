@@ -12,6 +12,7 @@
 #include "contacts/contactspage.h"
 #include "firstrun/demooffer.h"
 #include "mainwindow.h"
+#include "secrets/memory_secret_store.h"
 #include "shared/listeditor.h"
 #include "shared/recordeditor.h"
 #include "uitestsupport.h"
@@ -26,7 +27,7 @@ namespace {
 
 // The window, shown and active so that shortcuts reach it, with its first page of contacts loaded.
 struct Window {
-    explicit Window(TestProfile &profile) : window(profile.client(), profile.settings())
+    explicit Window(TestProfile &profile) : window(profile.client(), profile.settings(), secrets)
     {
         window.show();
         window.activateWindow();
@@ -35,6 +36,7 @@ struct Window {
     RecordPage &page() { return *window.contactsPage(); }
     QAbstractItemModel &model() { return *page().table()->model(); }
     template <class T> T *field(const QString &name) { return page().editor()->findChild<T *>(name); }
+    rapport::MemorySecretStore secrets;  // before the window, which uses it
     MainWindow window;
 };
 
