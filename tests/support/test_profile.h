@@ -11,12 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway.h"
-
-// QCOMPARE cannot take nlohmann::json (its conversion operators trip Qt's overloads); compare the
-// serialized forms instead, which also makes a failure print both values readably.
-#define JCOMPARE(actual, expected)                                                                    \
-    QCOMPARE(QString::fromStdString(nlohmann::json(actual).dump()),                                     \
-             QString::fromStdString(nlohmann::json(expected).dump()))
+#include "support/jcompare.h"
 
 namespace rapport::test {
 
