@@ -1,17 +1,12 @@
 // rapportctl chat: one question to the AI, the answer printed as it arrives.
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
-
-#include <QCoreApplication>
-#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "core/stream.h"
 #include "gateway.h"
+#include "stream_loop.h"
 
 namespace rapportctl {
 
@@ -32,10 +27,8 @@ constexpr std::string_view kUsage =
 
 constexpr OptionSpec kOptions[] = {{"conversation", 0, true}};
 
-std::atomic<bool> g_interrupted{false};
-
 // Tokens go straight to stdout, flushed per batch, so a pipe or terminal sees them as they come.
-class TextSink : public rapport::StreamSink {
+class TextSink : public CommandSink {
 public:
     void event(const nlohmann::json &data) override
     {
@@ -47,19 +40,14 @@ public:
     {
         std::fputs("\n", stdout);
         std::fprintf(stderr, "conversation: %s\n", summary.value("conversation_id", "").c_str());
-        m_done = true;
+        finish(false);
     }
     void fail(const rapport::Error &error) override
     {
         std::fputs("\n", stdout);
         std::fprintf(stderr, "rapportctl chat: %s\n", error.message.c_str());
-        m_failed = m_done = true;
+        finish(true);
     }
-    bool done() const { return m_done; }
-    bool failed() const { return m_failed; }
-
-private:
-    bool m_done = false, m_failed = false;
 };
 
 } // namespace
@@ -82,23 +70,8 @@ int runChat(const Invocation &call)
     nlohmann::json body{{"message", parsed.positional[0]}};
     if (auto it = parsed.options.find("conversation"); it != parsed.options.end())
         body["conversation_id"] = it->second;
-    rapport::Response response = gateway->call(rapport::Method::Post, "/ai/chat", body.dump());
-    if (!response.isStream()) {
-        std::fprintf(stderr, "rapportctl chat: %s\n", response.body["error"].value("message", "failed").c_str());
-        return kExitFailed;
-    }
-    std::signal(SIGINT, [](int) { g_interrupted = true; });
-    auto sink = std::make_shared<TextSink>();
-    QTimer interruptPoll;  // a signal handler may only set a flag; the stream is cancelled from here
-    QObject::connect(&interruptPoll, &QTimer::timeout, &interruptPoll, [&response] {
-        if (g_interrupted.exchange(false))
-            response.stream->cancel();
-    });
-    interruptPoll.start(50);
-    response.stream->start(sink);
-    while (!sink->done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    return sink->failed() ? kExitFailed : kExitOk;
+    rapport::Response response = gateway->call(rapport::Method::Post, "/ai/chat", jsonText(body));
+    return runStream("chat", response, std::make_shared<TextSink>());
 }
 
 } // namespace rapportctl
