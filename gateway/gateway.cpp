@@ -4,6 +4,7 @@
 #include <QStandardPaths>
 
 #include "ai/ai_routes.h"
+#include "ai/ai_writing_routes.h"
 #include "ai/conversations.h"
 #include "ai/provider_settings.h"
 #include "crm/companies_routes.h"
@@ -53,6 +54,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addCompanyRoutes(r, *g->m_companies);
     addDraftRoutes(r, *g->m_drafts);
     addAiRoutes(r, *g->m_conversations, *g->m_aiSettings);
+    addAiWritingRoutes(r, {*g->m_conversations, *g->m_aiSettings, *g->m_contacts, *g->m_companies, *g->m_drafts});
     return g;
 }
 

@@ -34,6 +34,7 @@ struct Invocation {
 int runRoute(const Invocation &call);
 int runDemo(const Invocation &call);
 int runChat(const Invocation &call);
+int runDraft(const Invocation &call);
 
 struct OptionSpec {
     std::string_view name;  // long name without "--"

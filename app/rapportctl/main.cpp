@@ -24,6 +24,7 @@ constexpr std::array kCommands = {
     CommandEntry{"route", "call one route in-process and print its JSON response", &rapportctl::runRoute},
     CommandEntry{"demo", "fill the profile with synthetic demo contacts and companies", &rapportctl::runDemo},
     CommandEntry{"chat", "ask the AI model and print the answer as it streams", &rapportctl::runChat},
+    CommandEntry{"draft", "let the AI model write an e-mail to a contact, saved as a local draft", &rapportctl::runDraft},
 };
 
 void printUsage()

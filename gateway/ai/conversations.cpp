@@ -36,6 +36,19 @@ Result<bool> exists(Connection &conn, const std::string &id)
     return found;
 }
 
+Result<std::string> insertConversation(WriteTxn &txn, const std::string &title)
+{
+    const std::string id = newUuidV7();
+    QSqlQuery &q = txn.conn.prepare(u"INSERT INTO conversations(id, title, created_at, updated_at) VALUES (?, ?, ?, ?)"_s);
+    q.bindValue(0, qs(id));
+    q.bindValue(1, qs(title));
+    q.bindValue(2, txn.nowMs);
+    q.bindValue(3, txn.nowMs);
+    if (auto e = exec(q, "creating a conversation"); !e)
+        return std::move(e).error();
+    return id;
+}
+
 Result<void> insertMessage(WriteTxn &txn, const std::string &id, const AnswerRecord &m, const std::string &role)
 {
     QSqlQuery &q = txn.conn.prepare(
@@ -72,15 +85,10 @@ Result<std::string> Conversations::addUserMessage(const std::string &conversatio
         m.conversationId = conversationId;
         m.content = text;
         if (m.conversationId.empty()) {
-            m.conversationId = newUuidV7();
-            QSqlQuery &q = txn.conn.prepare(
-                u"INSERT INTO conversations(id, title, created_at, updated_at) VALUES (?, ?, ?, ?)"_s);
-            q.bindValue(0, qs(m.conversationId));
-            q.bindValue(1, qs(title(text)));
-            q.bindValue(2, txn.nowMs);
-            q.bindValue(3, txn.nowMs);
-            if (auto e = exec(q, "creating a conversation"); !e)
-                return std::move(e).error();
+            auto created = insertConversation(txn, title(text));
+            if (!created)
+                return std::move(created).error();
+            m.conversationId = std::move(*created);
         } else {
             auto found = exists(txn.conn, m.conversationId);
             if (!found)
@@ -91,6 +99,25 @@ Result<std::string> Conversations::addUserMessage(const std::string &conversatio
         if (auto e = insertMessage(txn, newUuidV7(), m, "user"); !e)
             return std::move(e).error();
         return m.conversationId;
+    });
+}
+
+Result<std::string> Conversations::startGrounded(const std::string &titleText, const std::string &system,
+                                                 const std::string &user)
+{
+    return m_store.write<std::string>([&](WriteTxn &txn) -> Result<std::string> {
+        auto id = insertConversation(txn, title(titleText));
+        if (!id)
+            return std::move(id).error();
+        AnswerRecord m;
+        m.conversationId = *id;
+        m.content = system;
+        if (auto e = insertMessage(txn, newUuidV7(), m, "system"); !e)
+            return std::move(e).error();
+        m.content = user;
+        if (auto e = insertMessage(txn, newUuidV7(), m, "user"); !e)
+            return std::move(e).error();
+        return *id;
     });
 }
 

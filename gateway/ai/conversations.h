@@ -37,6 +37,10 @@ public:
     // Adds the user's message, creating the conversation (titled after the message) when id is empty.
     // Returns the conversation id. An unknown id is NotFound.
     Result<std::string> addUserMessage(const std::string &conversationId, const std::string &text);
+    // A new conversation that opens with a system message (the grounding of /ai/explain) and the user's
+    // first message, in one transaction. history() returns the system message first, so follow-ups
+    // through addUserMessage send it to the model again. Returns the conversation id.
+    Result<std::string> startGrounded(const std::string &title, const std::string &system, const std::string &user);
     Result<std::vector<StoredMessage>> history(const std::string &conversationId) const;  // oldest first
     Result<std::string> addAnswer(const AnswerRecord &answer);                           // the message id
     Result<nlohmann::json> get(std::string_view id) const;  // {"id","title",...,"messages":[...]}

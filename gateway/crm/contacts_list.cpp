@@ -1,4 +1,4 @@
-// ContactsService::list: pages by name, or ranked search pages (declared in contacts_service.h).
+// ContactsService::list: pages by name, or ranked search pages; ofCompany (declared in contacts_service.h).
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -96,6 +96,24 @@ Result<nlohmann::json> ContactsService::list(const ListQuery &query) const
         q.finish();
     }
     return page(std::move(items), next);
+}
+
+Result<nlohmann::json> ContactsService::ofCompany(std::string_view companyId, int limit) const
+{
+    // contacts_by_company finds the rows; a company's contacts are few enough to sort by name here.
+    static const QString sql = u"SELECT "_s + contactColumns() +
+        u" FROM contacts c LEFT JOIN companies co ON co.id = c.company_id AND co.deleted_at IS NULL "
+        "WHERE c.company_id = ? AND c.deleted_at IS NULL ORDER BY c.sort_key, c.seq LIMIT ?"_s;
+    QSqlQuery &q = m_store.reader().prepare(sql);
+    q.bindValue(0, qs(companyId));
+    q.bindValue(1, limit);
+    if (auto e = exec(q, "listing a company's contacts"); !e)
+        return std::move(e).error();
+    nlohmann::json items = nlohmann::json::array();
+    while (q.next())
+        items.push_back(readContactRow(q).toJson());
+    q.finish();
+    return items;
 }
 
 } // namespace rapport

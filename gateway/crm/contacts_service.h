@@ -32,6 +32,8 @@ public:
     Result<nlohmann::json> get(std::string_view id) const;
     // {"items":[contact...],"next_cursor":"..."|null}; ranked when q is set, by name otherwise.
     Result<nlohmann::json> list(const ListQuery &query) const;
+    // The live contacts of one company by name, at most `limit`: [contact...].
+    Result<nlohmann::json> ofCompany(std::string_view companyId, int limit) const;
     // Optional "id" (client-generated UUID): an existing tombstone with that id is restored (undo of delete).
     Result<nlohmann::json> create(const nlohmann::json &input);
     Result<nlohmann::json> update(std::string_view id, const nlohmann::json &patch);
