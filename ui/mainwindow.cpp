@@ -17,6 +17,7 @@
 #include "chat/chatpage.h"
 #include "companies/companiespage.h"
 #include "contacts/contactspage.h"
+#include "drafts/draftspage.h"
 #include "firstrun/demooffer.h"
 #include "gateway.h"
 #include "settings/apikeycontroller.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     m_chat = new ChatPage(client, m_stack);
     addPage(IconId::Chat, tr("Chat"), m_chat);
     connect(m_chat, &ChatPage::statusMessage, this, &MainWindow::showStatus);
+    m_drafts = new DraftsPage(client, *m_undo, m_stack);
+    addPage(IconId::Drafts, tr("Drafts"), m_drafts);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
         updateActions();
@@ -81,12 +84,14 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     m_settingsPage = new SettingsPage(client, *m_keys, m_stack);
     addPage(IconId::Settings, tr("Settings"), m_settingsPage);  // last: the usual place
     connect(m_chat, &ChatPage::settingsRequested, this, [this] { showPage(m_settingsPage); });
+    connect(m_drafts, &DraftsPage::settingsRequested, this, [this] { showPage(m_settingsPage); });
 
     createActions();
     createMenusAndToolBar();
     createStatusBar();
     connectRecordPage(m_contacts);
     connectRecordPage(m_companies);
+    connectRecordPage(m_drafts);
     connect(m_contacts, &RecordPage::firstPageLoaded, this, [this] {
         m_firstPageShown = true;
         m_demo->offerIfEmpty(m_contacts->model()->rowCount() == 0 && m_contacts->model()->query().isEmpty());
@@ -114,6 +119,7 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     updateTitle();
     m_contacts->start();
     m_companies->start();
+    m_drafts->start();
     refreshCounts();  // asynchronous: the gateway counts while the window paints
 }
 
@@ -219,9 +225,11 @@ void MainWindow::finishDemo(bool ok, const QString &message)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    RecordPage *dirty = m_contacts->hasUnsavedChanges() ? static_cast<RecordPage *>(m_contacts)
-                        : m_companies->hasUnsavedChanges() ? static_cast<RecordPage *>(m_companies)
-                                                           : nullptr;
+    RecordPage *dirty = nullptr;
+    for (RecordPage *page : {static_cast<RecordPage *>(m_contacts), static_cast<RecordPage *>(m_companies),
+                             static_cast<RecordPage *>(m_drafts)})
+        if (!dirty && page->hasUnsavedChanges())
+            dirty = page;
     if (dirty) {
         // Ask (and maybe save, which is asynchronous) first; close again once the page has settled.
         event->ignore();

@@ -22,6 +22,7 @@ class SecretStore;
 namespace rapport::ui {
 
 class ChatPage;
+class DraftsPage;
 class CompaniesPage;
 class ContactsPage;
 class DemoOffer;
@@ -42,6 +43,7 @@ public:
     ContactsPage *contactsPage() const { return m_contacts; }
     CompaniesPage *companiesPage() const { return m_companies; }
     ChatPage *chatPage() const { return m_chat; }
+    DraftsPage *draftsPage() const { return m_drafts; }
     DemoOffer *demoOffer() const { return m_demo; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     ApiKeyController *apiKeys() const { return m_keys; }
@@ -83,6 +85,7 @@ private:
     ContactsPage *m_contacts = nullptr;
     CompaniesPage *m_companies = nullptr;
     ChatPage *m_chat = nullptr;
+    DraftsPage *m_drafts = nullptr;
     DemoOffer *m_demo = nullptr;
     ApiKeyController *m_keys = nullptr;
     SettingsPage *m_settingsPage = nullptr;

@@ -3,9 +3,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 
-#include "contacts/companypicker.h"
 #include "shared/jsonutil.h"
 #include "shared/listeditor.h"
+#include "shared/recordpicker.h"
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +17,8 @@ ContactEditor::ContactEditor(GatewayClient &client, QWidget *parent) : RecordEdi
     FormBuilder &form = builder();
     m_name = form.addLine(tr("Name"), u"name"_s, tr("First and last name"));
     m_title = form.addLine(tr("Title"), u"title"_s, tr("e.g. Head of Purchasing"));
-    m_company = new CompanyPicker(client);
+    m_company = new RecordPicker(client, "/companies", [](const nlohmann::json &c) { return jsonString(c, "name"); });
+    m_company->setPlaceholderText(tr("Type to find a company"));
     form.addRow(tr("Company"), u"company_id"_s, m_company);
 
     form.addSection(tr("Reach"));
@@ -54,7 +55,7 @@ ContactEditor::ContactEditor(GatewayClient &client, QWidget *parent) : RecordEdi
     watch(m_emails);
     watch(m_phones);
     watch(m_notes);
-    connect(m_company, &CompanyPicker::companyChanged, this, &ContactEditor::fieldsChanged);
+    connect(m_company, &RecordPicker::recordChanged, this, &ContactEditor::fieldsChanged);
 }
 
 nlohmann::json ContactEditor::readFields() const
@@ -62,7 +63,7 @@ nlohmann::json ContactEditor::readFields() const
     return {
         {"name", textOrNull(m_name->text())},
         {"title", textOrNull(m_title->text())},
-        {"company_id", textOrNull(m_company->companyId())},
+        {"company_id", textOrNull(m_company->recordId())},
         {"emails", m_emails->items()},
         {"phones", m_phones->items()},
         {"address", m_address.value()},
@@ -76,7 +77,7 @@ void ContactEditor::writeFields(const nlohmann::json &contact)
 {
     m_name->setText(jsonString(contact, "name"));
     m_title->setText(jsonString(contact, "title"));
-    m_company->setCompany(jsonString(contact, "company_id"), jsonString(contact, "company_name"));
+    m_company->setRecord(jsonString(contact, "company_id"), jsonString(contact, "company_name"));
     m_emails->setItems(contact.value("emails", nlohmann::json::array()));
     m_phones->setItems(contact.value("phones", nlohmann::json::array()));
     if (m_emails->rowCount() == 0)

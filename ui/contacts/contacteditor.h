@@ -10,7 +10,7 @@ class GatewayClient;
 
 namespace rapport::ui {
 
-class CompanyPicker;
+class RecordPicker;
 
 class ContactEditor : public RecordEditor {
     Q_OBJECT
@@ -27,7 +27,7 @@ protected:
 private:
     QLineEdit *m_name = nullptr;
     QLineEdit *m_title = nullptr;
-    CompanyPicker *m_company = nullptr;
+    RecordPicker *m_company = nullptr;
     ListEditor *m_emails = nullptr;
     ListEditor *m_phones = nullptr;
     AddressFields m_address;

@@ -90,6 +90,7 @@ IconInfo info(IconId id)
     case IconId::Revert: return {"revert", "document-revert"};
     case IconId::About: return {"about", "help-about"};
     case IconId::Demo: return {"demo", "document-import"};
+    case IconId::Drafts: return {"drafts", nullptr};
     case IconId::Settings: return {"settings", nullptr};  // a navigation icon, like Contacts
     case IconId::Chat: return {"chat", nullptr};
     }

@@ -166,8 +166,8 @@ int PagedJsonModel::rowOf(const QString &id) const
 
 int PagedJsonModel::insertPosition(const Row &row) const
 {
-    if (!m_query.isEmpty())
-        return 0;  // search results are ranked; a fresh record goes where the user looks first
+    if (!m_query.isEmpty() || m_newestFirst)
+        return 0;  // ranked or by recency: a fresh record goes where the user looks first
     const QString name = row.cells.value(0);
     const auto it = std::upper_bound(m_rows.begin(), m_rows.end(), name, [](const QString &n, const Row &r) {
         return QString::compare(n, r.cells.value(0), Qt::CaseInsensitive) < 0;

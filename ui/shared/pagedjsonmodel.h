@@ -46,6 +46,9 @@ public:
     bool isLoading() const { return m_fetching; }
     bool hasLoadedOnce() const { return m_loadedOnce; }
 
+    // Lists sorted by most recent change (drafts) take fresh records at the top instead of in name order.
+    void setNewestFirst(bool newestFirst) { m_newestFirst = newestFirst; }
+
     QString idAt(int row) const;
     QString textAt(int row, int column) const;
     int rowOf(const QString &id) const;  // -1 when not loaded
@@ -81,6 +84,7 @@ private:
     bool m_fetching = false;
     bool m_loadedOnce = false;
     quint64 m_generation = 0;  // bumped on every reset; replies from older generations are dropped
+    bool m_newestFirst = false;
 };
 
 } // namespace rapport::ui

@@ -84,10 +84,15 @@ void RecordEditor::setTexts(const QString &newTitle, const QString &placeholder)
 
 QString RecordEditor::recordId() const { return jsonString(m_record, "id"); }
 
+QString RecordEditor::nameOf(const nlohmann::json &record) const
+{
+    return jsonString(record, "name");
+}
+
 QString RecordEditor::displayName() const
 {
-    const QString name = jsonString(readFields(), "name");
-    return name.isEmpty() ? (isNew() ? m_newTitle : jsonString(m_record, "name")) : name;
+    const QString name = nameOf(readFields());
+    return name.isEmpty() ? (isNew() ? m_newTitle : nameOf(m_record)) : name;
 }
 
 void RecordEditor::load(const nlohmann::json &record)

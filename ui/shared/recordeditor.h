@@ -31,6 +31,8 @@ public:
     bool isNew() const { return m_open && recordId().isEmpty(); }
     QString recordId() const;
     QString displayName() const;  // the name as typed, else "New contact"
+    // What a record is called in headers and messages: its "name" (a draft overrides: its subject).
+    virtual QString nameOf(const nlohmann::json &record) const;
     bool isDirty() const { return m_dirty; }
     const nlohmann::json &record() const { return m_record; }
 

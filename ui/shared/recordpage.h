@@ -84,12 +84,12 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void selectId(const QString &id);  // moves the table's selection without loading the editor
 
 private:
     void onCurrentRowChanged(int row);
     void onPageLoaded(bool firstPage);
     void loadRecord(const QString &id);
-    void selectId(const QString &id);
     void updateEmptyState();
     void finishSave(bool ok);
     std::string recordTarget(const QString &id) const;

@@ -117,7 +117,7 @@ void RecordPage::deleteSelected()
             m_table->selectRow(std::min(row, m_model->rowCount() - 1));
         if (!snapshot->is_null())
             m_undo.push(new DeleteRecordCommand(this, *snapshot));
-        emit statusMessage(m_texts.deleted.arg(jsonString(*snapshot, "name")));
+        emit statusMessage(m_texts.deleted.arg(m_editor->nameOf(*snapshot)));
         emit recordsChanged();
         emit actionsChanged();
     });

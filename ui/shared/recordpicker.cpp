@@ -1,4 +1,4 @@
-#include "contacts/companypicker.h"
+#include "shared/recordpicker.h"
 
 #include <QCompleter>
 #include <QStringListModel>
@@ -8,9 +8,9 @@
 
 namespace rapport::ui {
 
-CompanyPicker::CompanyPicker(GatewayClient &client, QWidget *parent) : QLineEdit(parent), m_client(client)
+RecordPicker::RecordPicker(GatewayClient &client, std::string resource, Label label, QWidget *parent)
+    : QLineEdit(parent), m_client(client), m_resource(std::move(resource)), m_label(std::move(label))
 {
-    setPlaceholderText(tr("Type to find a company"));
     setClearButtonEnabled(true);
     m_names = new QStringListModel(this);
     m_completer = new QCompleter(m_names, this);
@@ -21,29 +21,29 @@ CompanyPicker::CompanyPicker(GatewayClient &client, QWidget *parent) : QLineEdit
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(120);
-    connect(&m_debounce, &QTimer::timeout, this, &CompanyPicker::lookUp);
+    connect(&m_debounce, &QTimer::timeout, this, &RecordPicker::lookUp);
     connect(this, &QLineEdit::textEdited, this, [this] {
         m_id.clear();
         resolveTyped();
         m_debounce.start();
-        emit companyChanged();
+        emit recordChanged();
     });
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &name) {
         m_id = m_idByName.value(name);
-        emit companyChanged();
+        emit recordChanged();
     });
 }
 
-void CompanyPicker::setCompany(const QString &id, const QString &name)
+void RecordPicker::setRecord(const QString &id, const QString &name)
 {
     m_id = id;
     if (!id.isEmpty() && !name.isEmpty())
         m_idByName.insert(name, id);
     setText(name);
-    emit companyChanged();
+    emit recordChanged();
 }
 
-void CompanyPicker::resolveTyped()
+void RecordPicker::resolveTyped()
 {
     // Typing a known name in full (any case) picks that company without the popup.
     const QString typed = text().trimmed();
@@ -55,27 +55,27 @@ void CompanyPicker::resolveTyped()
     }
 }
 
-void CompanyPicker::lookUp()
+void RecordPicker::lookUp()
 {
     const QString typed = text().trimmed();
     if (typed.isEmpty())
         return;
     const quint64 generation = ++m_generation;
-    m_client.call(Method::Get, listTarget("/companies", typed, 20, {}), this,
+    m_client.call(Method::Get, listTarget(m_resource, typed, 20, {}), this,
                   [this, generation](const Response &response) {
                       if (generation != m_generation || !response.isSuccess())
                           return;
                       QStringList names;
-                      for (const nlohmann::json &company : response.body.value("items", nlohmann::json::array())) {
-                          const QString name = jsonString(company, "name");
-                          m_idByName.insert(name, jsonString(company, "id"));
+                      for (const nlohmann::json &record : response.body.value("items", nlohmann::json::array())) {
+                          const QString name = m_label(record);
+                          m_idByName.insert(name, jsonString(record, "id"));
                           names.append(name);
                       }
                       m_names->setStringList(names);
                       if (m_id.isEmpty()) {
                           resolveTyped();
                           if (!m_id.isEmpty())
-                              emit companyChanged();
+                              emit recordChanged();
                       }
                       if (hasFocus() && !names.isEmpty())
                           m_completer->complete();
