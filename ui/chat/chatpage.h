@@ -86,16 +86,17 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    // chatpage.cpp: layout, list, loading
+    // chatpage.cpp: layout, actions, notice and statistics
     void buildLayout();
     void createActions();
-    void onListSelection(int row);
-    void showConversation(const nlohmann::json &conversation);
-    void selectCurrent();
     void updateActions();
     void showNotice(const QString &text, bool offerSettings);
     void hideNotice();
     void showStats(qint64 ttftMs, double tokensPerSecond, const QString &model);
+    // chatpage_history.cpp: the list and stored conversations
+    void onListSelection(int row);
+    void showConversation(const nlohmann::json &conversation);
+    void selectCurrent();
     // chatpage_stream.cpp: one answer's round-trip
     void startStream(const char *target, const nlohmann::json &body, const QString &question);
     void onDelta(const nlohmann::json &event);

@@ -81,8 +81,11 @@ QString ConversationListModel::relativeDate(const QDateTime &when, const QDateTi
 {
     const QLocale locale;
     const qint64 days = when.date().daysTo(now.date());
-    if (days == 0)
-        return locale.toString(when.time(), QLocale::ShortFormat);
+    if (days == 0) {
+        QString format = locale.timeFormat(QLocale::ShortFormat);
+        format.remove(u":ss"_s);  // some locales (C among them) put seconds into the short format
+        return locale.toString(when.time(), format);
+    }
     if (days == 1)
         return tr("Yesterday");
     if (days > 1 && days < 7)

@@ -141,7 +141,9 @@ void MessageWidget::updateColors()
     const QPalette pal = palette();
     const QColor base = pal.color(QPalette::Base);
     const QColor background = m_role == Role::User ? blend(base, pal.color(QPalette::Highlight), 0.09) : base;
-    setStyleSheet(u"QFrame#%1 { background-color: %2; border-radius: 8px; }"_s.arg(objectName(), background.name()));
+    // The text view's own background must match, or a question would show a white box on its tint.
+    setStyleSheet(u"QFrame#%1 { background-color: %2; border-radius: 8px; } QFrame#%1 QTextBrowser { background-color: %2; }"_s
+                      .arg(objectName(), background.name()));
     QPalette bodyPalette = m_body->palette();
     bodyPalette.setColor(QPalette::Base, background);
     m_body->setPalette(bodyPalette);

@@ -44,8 +44,8 @@ TranscriptView::TranscriptView(QWidget *parent) : QScrollArea(parent)
     m_empty->setWordWrap(true);
     m_empty->setTextFormat(Qt::RichText);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
-    m_empty->setContentsMargins(24, 80, 24, 24);
-    m_rows->addWidget(m_empty);
+    m_empty->setContentsMargins(24, 24, 24, 24);
+    m_rows->addWidget(m_empty, 2);  // with the stretch below: a little above the middle, where the eye looks
     m_rows->addStretch(1);  // few messages sit at the top
     setWidget(canvas);
 
