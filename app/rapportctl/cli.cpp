@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ai/provider_settings.h"
 #include "gateway.h"
+#include "secrets/keychain_secret_store.h"
 
 namespace rapportctl {
 
@@ -94,6 +96,16 @@ std::unique_ptr<rapport::Gateway> openGateway(const QString &profile)
         return nullptr;
     }
     return std::move(gateway).value();
+}
+
+void loadAiKey(rapport::Gateway &gateway)
+{
+    if (!qEnvironmentVariable("RAPPORT_AI_API_KEY").isEmpty())
+        return;
+    rapport::KeychainSecretStore keychain(rapport::secretNamespaceForProfile(gateway.profileDir()));
+    auto key = rapport::readSecretBlocking(keychain, QString::fromLatin1(rapport::ai::kApiKeySecret));
+    if (key && *key)
+        gateway.aiSettings().setApiKey(**key, rapport::ai::KeySource::Keychain);
 }
 
 void printJson(const nlohmann::json &value, bool pretty)

@@ -59,6 +59,10 @@ int usageError(std::string_view command, std::string_view message);
 // opened is left untouched; the reason goes to stderr and the result is null.
 std::unique_ptr<rapport::Gateway> openGateway(const QString &profile);
 
+// The AI routes need the key the app saved in the keychain: read it (unless RAPPORT_AI_API_KEY is set)
+// and hand it to the gateway in memory. No keychain, or no key: the route says what to do.
+void loadAiKey(rapport::Gateway &gateway);
+
 // stdout, UTF-8 with non-ASCII characters unescaped; pretty (2-space indent) or one line.
 void printJson(const nlohmann::json &value, bool pretty = true);
 void printText(std::string_view text);       // stdout

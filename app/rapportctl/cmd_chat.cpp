@@ -15,8 +15,9 @@ namespace {
 constexpr std::string_view kUsage =
     "Usage: rapportctl [--profile DIR] chat [--conversation ID] MESSAGE\n"
     "\n"
-    "Asks the configured OpenAI-compatible model (RAPPORT_AI_BASE_URL, RAPPORT_AI_MODEL, RAPPORT_AI_API_KEY)\n"
-    "and prints the answer on stdout as it streams. The conversation id goes to stderr, for --conversation.\n"
+    "Asks the model chosen in Settings (the key comes from the keychain; RAPPORT_AI_BASE_URL, RAPPORT_AI_MODEL\n"
+    "and RAPPORT_AI_API_KEY override them for this run) and prints the answer on stdout as it streams.\n"
+    "The conversation id goes to stderr, for --conversation.\n"
     "Ctrl-C stops the answer and the upstream request; what was written so far is kept.\n"
     "\n"
     "Options:\n"
@@ -66,6 +67,7 @@ int runChat(const Invocation &call)
     auto gateway = openGateway(call.profile);
     if (!gateway)
         return kExitFailed;
+    loadAiKey(*gateway);
 
     nlohmann::json body{{"message", parsed.positional[0]}};
     if (auto it = parsed.options.find("conversation"); it != parsed.options.end())

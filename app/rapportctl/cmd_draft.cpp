@@ -115,6 +115,7 @@ int runDraft(const Invocation &call)
     auto gateway = openGateway(call.profile);
     if (!gateway)
         return kExitFailed;
+    loadAiKey(*gateway);
 
     rapport::Response response = gateway->call(rapport::Method::Post, "/ai/draft-email", jsonText(body));
     return runStream("draft", response, std::make_shared<EmailSink>());

@@ -109,6 +109,8 @@ int runRoute(const Invocation &call)
     const auto gateway = openGateway(call.profile);
     if (!gateway)
         return kExitFailed;
+    if (pos[1].starts_with("/ai/"))
+        loadAiKey(*gateway);
     const rapport::Response response = gateway->call(*method, pos[1], std::move(body));
     if (parsed.options.contains("include")) {
         const std::string_view reason = reasonPhrase(response.status);

@@ -1,6 +1,7 @@
 #include "ai/completion_stream.h"
 
 #include <QNetworkAccessManager>
+#include <QThreadStorage>
 
 namespace rapport::ai {
 
@@ -15,6 +16,20 @@ Error toGatewayError(const AiError &e)
         out.retryAfterMs = e.retryAfterMs;
     return out;
 }
+
+namespace {
+
+// One network manager per thread that runs AI streams, kept for the thread's life: later requests
+// reuse its open (TLS) connection to the provider instead of paying a new handshake each time.
+QNetworkAccessManager &threadNetwork()
+{
+    static QThreadStorage<QNetworkAccessManager *> perThread;
+    if (!perThread.hasLocalData())
+        perThread.setLocalData(new QNetworkAccessManager);
+    return *perThread.localData();
+}
+
+} // namespace
 
 CompletionStream::CompletionStream(ProviderConfig config, QList<ChatMessage> messages,
                                    std::chrono::steady_clock::time_point routeStart)
@@ -32,16 +47,15 @@ CompletionStream::~CompletionStream()
 void CompletionStream::start(std::shared_ptr<StreamSink> sink)
 {
     m_sink = std::move(sink);
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_completion = std::make_unique<ChatCompletion>(*m_network, m_config, m_messages);
+    m_completion = std::make_unique<ChatCompletion>(threadNetwork(), m_config, m_messages);
     ChatCompletion *c = m_completion.get();
     QObject::connect(c, &ChatCompletion::tokens, c, [this](const QString &batch) { onTokens(batch); });
     QObject::connect(c, &ChatCompletion::finished, c, [this](const ChatOutcome &o) { onFinished(o); });
     QObject::connect(c, &ChatCompletion::failed, c, [this](const AiError &e) { onFailed(e); });
+    c->start();
     // The gateway's own share: from the route being called to the request being handed to the network.
     m_gatewayUs = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_routeStart)
                       .count();
-    c->start();
 }
 
 void CompletionStream::cancel()

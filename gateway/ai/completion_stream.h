@@ -17,8 +17,6 @@
 #include "core/error.h"
 #include "core/stream.h"
 
-class QNetworkAccessManager;
-
 namespace rapport::ai {
 
 class CompletionStream : public Stream {
@@ -49,7 +47,6 @@ private:
     std::chrono::steady_clock::time_point m_routeStart;
     std::int64_t m_gatewayUs = 0;
     std::shared_ptr<StreamSink> m_sink;
-    std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ChatCompletion> m_completion;
 };
 
