@@ -2,7 +2,7 @@
 # Rapport's one set-up script (see README.md):
 #   ./setup.sh run  [rapport args...]   install what is missing, build, start the desktop app
 #   ./setup.sh test                     install what is missing, build, run every test (CI runs this)
-#   ./setup.sh bench [--quick]          install, build, print the benchmark figures
+#   ./setup.sh bench [--quick]          install, build, print the benchmark figures (both bench binaries)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -75,7 +75,11 @@ bench)
     install_missing
     build
     # The 100k-contact demo profile is kept in the build folder: only the first run pays for filling it.
-    exec "$BUILD_DIR/tests/bench/rapport-bench" --profile "$BUILD_DIR/bench-profile" "$@"
+    "$BUILD_DIR/tests/bench/rapport-bench" --profile "$BUILD_DIR/bench-profile" "$@"
+    # The GUI-thread benchmarks (chat rendering, AI overhead) live in their own binary; --quick carries over.
+    ui_args=()
+    for a in "$@"; do [ "$a" = --quick ] && ui_args+=(--quick); done
+    exec "$BUILD_DIR/tests/bench/rapport-bench-ui" "${ui_args[@]}"
     ;;
 *)
     echo "usage: $0 run [rapport args...] | test | bench [--quick]" >&2

@@ -66,6 +66,8 @@ private:
     void createMenusAndToolBar();
     void createStatusBar();
     void updateActions();
+    void explainSelected();     // mainwindow_actions.cpp: the selected contact or company, in Chat
+    void draftEmailToSelected();  // a new draft in Drafts, addressed to the selected contact
     void updateTitle();
     RecordPage *currentRecordPage() const;
     void refreshCounts();
@@ -104,6 +106,8 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_explainAction = nullptr;
+    QAction *m_draftEmailAction = nullptr;
 };
 
 } // namespace rapport::ui

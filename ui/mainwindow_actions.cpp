@@ -7,12 +7,19 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "chat/chatpage.h"
+#include "companies/companiespage.h"
+#include "contacts/contactspage.h"
+#include "drafts/draftspage.h"
 #include "mainwindow.h"
 #include "settings/settingspage.h"
+#include "shared/jsonutil.h"
 #include "shared/gatewayclient.h"
 #include "shared/icons.h"
 #include "shared/recordpage.h"
@@ -72,6 +79,49 @@ void MainWindow::createActions()
     if (m_settingsAction->shortcut().isEmpty())  // no platform default on Linux desktops
         m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
+
+    m_explainAction = make(IconId::Chat, tr("E&xplain with AI"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                           [this] { explainSelected(); });
+    m_explainAction->setToolTip(tr("Explain the selected contact or company with AI (Ctrl+E)"));
+    m_draftEmailAction = make(IconId::Drafts, tr("Draft &Email…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                              [this] { draftEmailToSelected(); });
+    m_draftEmailAction->setToolTip(tr("Write an email to the selected contact (Ctrl+Shift+E)"));
+}
+
+void MainWindow::explainSelected()
+{
+    const bool contact = m_stack->currentWidget() == m_contacts;
+    RecordPage *page = contact ? static_cast<RecordPage *>(m_contacts) : static_cast<RecordPage *>(m_companies);
+    if (!contact && m_stack->currentWidget() != m_companies)
+        return;
+    const QString id = page->selectedId();
+    if (id.isEmpty())
+        return;
+    showPage(m_chat);
+    m_chat->startExplain(contact ? ChatPage::ExplainSubject::Contact : ChatPage::ExplainSubject::Company, id);
+}
+
+void MainWindow::draftEmailToSelected()
+{
+    if (m_stack->currentWidget() != m_contacts)
+        return;
+    const QString id = m_contacts->selectedId();
+    if (id.isEmpty())
+        return;
+    // The saved record, not the form: its first address becomes the recipient.
+    m_client.call(Method::Get, "/contacts/" + id.toStdString(), this, [this, id](const Response &response) {
+        if (!response.isSuccess()) {
+            showError(tr("Could not open the contact: %1").arg(responseError(response.body, response.status)));
+            return;
+        }
+        const nlohmann::json &contact = response.body;
+        QString address;
+        if (const auto emails = contact.find("emails"); emails != contact.end() && emails->is_array()
+                                                        && !emails->empty())
+            address = jsonString((*emails)[0], "address");
+        showPage(m_drafts);
+        m_drafts->composeFor(id, jsonString(contact, "name"), address);
+    });
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -80,6 +130,9 @@ void MainWindow::createMenusAndToolBar()
     file->addAction(m_newAction);
     file->addAction(m_saveAction);
     file->addAction(m_deleteAction);
+    file->addSeparator();
+    file->addAction(m_explainAction);
+    file->addAction(m_draftEmailAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -104,6 +157,21 @@ void MainWindow::createMenusAndToolBar()
     bar->addSeparator();
     bar->addAction(m_undoAction);
     bar->addAction(m_redoAction);
+    bar->addSeparator();
+    bar->addAction(m_explainAction);
+    bar->addAction(m_draftEmailAction);
+
+    // Right-click on a row offers what the row can do.
+    for (RecordPage *page : {static_cast<RecordPage *>(m_contacts), static_cast<RecordPage *>(m_companies)}) {
+        QTableView *table = page->table();
+        table->setContextMenuPolicy(Qt::ActionsContextMenu);
+        table->insertAction(m_deleteAction, m_explainAction);
+        if (page == m_contacts)
+            table->insertAction(m_deleteAction, m_draftEmailAction);
+        auto *separator = new QAction(table);
+        separator->setSeparator(true);
+        table->insertAction(m_deleteAction, separator);
+    }
 }
 
 void MainWindow::createStatusBar()
@@ -131,6 +199,9 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(page && page->canDelete());
     m_revertAction->setEnabled(page && page->hasUnsavedChanges());
     m_findAction->setEnabled(page != nullptr);
+    const bool onContact = page == m_contacts && !page->selectedId().isEmpty();
+    m_explainAction->setEnabled(onContact || (page == m_companies && !page->selectedId().isEmpty()));
+    m_draftEmailAction->setEnabled(onContact);
 }
 
 void MainWindow::about()

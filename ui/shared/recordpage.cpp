@@ -267,6 +267,12 @@ bool RecordPage::canDelete() const { return m_table->selectionModel()->hasSelect
 
 bool RecordPage::hasUnsavedChanges() const { return m_editor->isDirty(); }
 
+QString RecordPage::selectedId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : m_model->idAt(rows.first().row());
+}
+
 void RecordPage::saveState(QSettings &settings, const QString &prefix) const
 {
     settings.setValue(prefix + u"/splitter"_s, m_splitter->saveState());

@@ -63,6 +63,7 @@ public:
     bool canSave() const;
     bool canDelete() const;
     bool hasUnsavedChanges() const;
+    QString selectedId() const;  // the record of the selected row; empty when none
     // Runs next once the editor holds no unsaved changes: at once, after a save, or after discarding.
     void whenSettled(std::function<void()> next, std::function<void()> cancelled = {});
 
