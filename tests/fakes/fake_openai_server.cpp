@@ -17,6 +17,9 @@ public:
         : QObject(server), m_socket(socket), m_server(server)
     {
         socket->setParent(this);
+        // Providers stream with Nagle off; with it on, each small event on a kept-alive connection would
+        // wait for the client's delayed ACK (up to 40 ms) and the fake would measure the kernel, not us.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] { writeNext(); });
         connect(socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
