@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/rapport/main.cpp" line="+51"/>
+        <location filename="../app/rapport/main.cpp" line="+52"/>
         <source>The file is damaged or is not a Rapport database. It was left unchanged: restore it from a backup, or start with another profile (--profile DIR).
 
 Details: %1</source>
@@ -58,7 +58,17 @@ Details: %1</translation>
         <translation>datei</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Start on this page (contacts, companies, chat, settings, …).</source>
+        <translation>Auf dieser Seite starten (contacts, companies, chat, settings, …).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Rapport</source>
         <translation>Rapport</translation>
     </message>
@@ -95,6 +105,299 @@ Details: %1</translation>
         <location line="+3"/>
         <source>Region</source>
         <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::AiDrafter</name>
+    <message>
+        <location filename="../ui/drafts/aidrafter.cpp" line="+65"/>
+        <source>Stopped. What was written so far is kept.</source>
+        <translation>Angehalten. Der bisher geschriebene Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No AI API key is set. Add one in Settings (Ctrl+,).</source>
+        <translation>Es ist kein API-Schlüssel für die KI festgelegt. Legen Sie einen in den Einstellungen fest (Strg+,).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many AI requests just now. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Gerade zu viele KI-Anfragen. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Gerade zu viele KI-Anfragen. Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::AiProviderBox</name>
+    <message>
+        <location filename="../ui/settings/aiproviderbox.cpp" line="+23"/>
+        <source>AI provider</source>
+        <translation>KI-Anbieter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rapport works with any OpenAI-compatible service: Fireworks AI, OpenAI, or a server on your own computer (llama.cpp, Ollama&apos;s /v1, vLLM) for drafting without a network.</source>
+        <translation>Rapport funktioniert mit jedem OpenAI-kompatiblen Dienst: Fireworks AI, OpenAI oder einem Server auf Ihrem eigenen Computer (llama.cpp, Ollama über /v1, vLLM) für Entwürfe ohne Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model id, e.g. accounts/fireworks/models/…</source>
+        <translation>Modell-ID, z. B. accounts/fireworks/models/…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lower is more predictable, higher more varied.</source>
+        <translation>Niedrigere Werte sind vorhersehbarer, höhere abwechslungsreicher.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The longest answer the model may write, in tokens (about ¾ of a word each).</source>
+        <translation>Die maximale Länge einer Antwort des Modells in Token (ein Token entspricht etwa ¾ Wort).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max tokens</source>
+        <translation>Max. Token</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore Defaults</source>
+        <translation>Standardwerte wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Set by the environment for this run, not saved: %1</source>
+        <translation>Für diesen Start durch die Umgebung festgelegt, nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::AnswerView</name>
+    <message>
+        <location filename="../ui/chat/answerview.cpp" line="+243"/>
+        <source>The answer stopped before it was complete.</source>
+        <translation>Die Antwort endete, bevor sie vollständig war.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::ApiKeyBox</name>
+    <message>
+        <location filename="../ui/settings/apikeybox.cpp" line="+17"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paste a new API key</source>
+        <translation>Neuen API-Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Key</source>
+        <translation>Schlüssel speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove Key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Keep for This Session Only</source>
+        <translation>Nur für diese Sitzung behalten</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>No key is set. AI chat, Explain and Draft with AI need one, unless the base URL points at a server that needs no key.</source>
+        <translation>Es ist kein Schlüssel festgelegt. KI-Chat, „Mit KI erklären“ und „Mit KI entwerfen“ benötigen einen, es sei denn, die Basis-URL verweist auf einen Server, der keinen Schlüssel braucht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A key is saved in the system keychain.</source>
+        <translation>Ein Schlüssel ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A key is kept for this session only; Rapport will ask for it again next time.</source>
+        <translation>Ein Schlüssel wird nur für diese Sitzung behalten; Rapport fragt beim nächsten Mal erneut danach.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key comes from RAPPORT_AI_API_KEY for this run.</source>
+        <translation>Der Schlüssel stammt bei diesem Start aus RAPPORT_AI_API_KEY.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::ApiKeyController</name>
+    <message>
+        <location filename="../ui/settings/apikeycontroller.cpp" line="+32"/>
+        <source>Enter the API key first.</source>
+        <translation>Geben Sie zuerst den API-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The key was not saved: %1</source>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The key could not be removed from the keychain: %1</source>
+        <translation>Der Schlüssel konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::ChatPage</name>
+    <message>
+        <location filename="../ui/chat/chatpage.cpp" line="+47"/>
+        <source>Change the question, then press Enter to send it again</source>
+        <translation>Ändern Sie die Frage und drücken Sie dann die Eingabetaste, um sie erneut zu senden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new conversation (Ctrl+Shift+N)</source>
+        <translation>Neue Unterhaltung beginnen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What can I help you with?</source>
+        <translation>Wobei kann ich Ihnen helfen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a follow-up, draft a reply or rephrase a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Planen Sie ein Nachfassen, entwerfen Sie eine Antwort oder formulieren Sie eine Nachricht um. Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ask Rapport AI…</source>
+        <translation>Rapport AI fragen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the last answer to the clipboard</source>
+        <translation>Die letzte Antwort in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the last question again</source>
+        <translation>Die letzte Frage noch einmal stellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Stop the answer (Esc)</source>
+        <translation>Die Antwort anhalten (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send (Enter); Shift+Enter starts a new line</source>
+        <translation>Senden (Eingabetaste); Umschalt+Eingabetaste beginnt eine neue Zeile</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New Chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>First token after %1 ms</source>
+        <translation>Erstes Token nach %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tokens/s</source>
+        <translation>%1 Token/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chatpage_history.cpp" line="+109"/>
+        <source>The answer did not complete.</source>
+        <translation>Die Antwort wurde nicht fertig.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chatpage_stream.cpp" line="+88"/>
+        <location line="+95"/>
+        <source>You stopped the answer.</source>
+        <translation>Sie haben die Antwort angehalten.</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Rapport AI explains this contact from its record, company, notes and recent activity.</source>
+        <translation>Rapport AI erklärt diesen Kontakt anhand seiner Daten, seiner Firma, der Notizen und der letzten Aktivitäten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapport AI explains this company from its record, contacts, notes and recent activity.</source>
+        <translation>Rapport AI erklärt diese Firma anhand ihrer Daten, ihrer Kontakte, der Notizen und der letzten Aktivitäten.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Answer copied to the clipboard</source>
+        <translation>Antwort in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Waiting for the first token…</source>
+        <translation>Warten auf das erste Token…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The answer was cancelled.</source>
+        <translation>Die Antwort wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -256,9 +559,8 @@ Mit Strg+N legen Sie die erste an.</translation>
 <context>
     <name>rapport::ui::CompanyPicker</name>
     <message>
-        <location filename="../ui/contacts/companypicker.cpp" line="+13"/>
         <source>Type to find a company</source>
-        <translation>Tippen, um eine Firma zu finden</translation>
+        <translation type="vanished">Tippen, um eine Firma zu finden</translation>
     </message>
 </context>
 <context>
@@ -295,6 +597,11 @@ Mit Strg+N legen Sie die erste an.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Type to find a company</source>
+        <translation>Tippen, um eine Firma zu finden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
@@ -476,6 +783,19 @@ Mit Strg+N legen Sie den ersten an.</translation>
     </message>
 </context>
 <context>
+    <name>rapport::ui::ConversationListModel</name>
+    <message>
+        <location filename="../ui/chat/conversationlistmodel.cpp" line="+37"/>
+        <source>Untitled conversation</source>
+        <translation>Unterhaltung ohne Titel</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+</context>
+<context>
     <name>rapport::ui::DemoOffer</name>
     <message>
         <location filename="../ui/firstrun/demooffer.cpp" line="+32"/>
@@ -496,6 +816,234 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <location line="+46"/>
         <source>Demo data loaded</source>
         <translation>Demodaten geladen</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::DraftEditor</name>
+    <message>
+        <location filename="../ui/drafts/drafteditor.cpp" line="+65"/>
+        <source>New draft</source>
+        <translation>Neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select a draft on the left, or press Ctrl+N to write one.</source>
+        <translation>Wählen Sie links einen Entwurf aus oder schreiben Sie mit Strg+N einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type to find a contact</source>
+        <translation>Tippen, um einen Kontakt zu finden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Draft with AI</source>
+        <translation>Mit KI entwerfen</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Intent</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. Follow up on Tuesday&apos;s demo and propose a call</source>
+        <translation>z. B. Nach der Demo am Dienstag nachfassen und ein Telefonat vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friendly</source>
+        <translation>Freundlich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Formal</source>
+        <translation>Förmlich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brief</source>
+        <translation>Knapp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enthusiastic</source>
+        <translation>Begeistert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tone</source>
+        <translation>Tonfall</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write subject and body from the intent (Ctrl+Return)</source>
+        <translation>Betreff und Text aus dem Anliegen schreiben (Strg+Eingabetaste)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name@example.com, …</source>
+        <translation>name@beispiel.de, …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(deleted contact)</source>
+        <translation>(gelöschter Kontakt)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Pick a contact from the list, or clear the field.</source>
+        <translation>Wählen Sie einen Kontakt aus der Liste oder leeren Sie das Feld.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Writing…</source>
+        <translation>Wird geschrieben…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Please check the highlighted fields.</source>
+        <translation>Bitte überprüfen Sie die markierten Felder.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::DraftsModel</name>
+    <message>
+        <location filename="../ui/drafts/draftsmodel.cpp" line="+24"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::DraftsPage</name>
+    <message>
+        <location filename="../ui/drafts/draftspage.cpp" line="+19"/>
+        <source>Search drafts…</source>
+        <translation>Entwürfe suchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No drafts match “%1”</source>
+        <translation>Keine Entwürfe passen zu „%1“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No drafts yet.
+Press Ctrl+N to write one, or use “Draft with AI”.</source>
+        <translation>Noch keine Entwürfe.
+Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Draft saved</source>
+        <translation>Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted “%1” — Undo (Ctrl+Z)</source>
+        <translation>„%1“ gelöscht — Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored “%1”</source>
+        <translation>„%1“ wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Written and saved. Edit it as you like, then save (Ctrl+S).</source>
+        <translation>Geschrieben und gespeichert. Bearbeiten Sie den Entwurf nach Belieben und speichern Sie ihn dann (Strg+S).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AI draft saved</source>
+        <translation>KI-Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Say what the email should achieve.</source>
+        <translation>Geben Sie an, was die E-Mail erreichen soll.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick the contact the email is for.</source>
+        <translation>Wählen Sie den Kontakt aus, an den die E-Mail gehen soll.</translation>
     </message>
 </context>
 <context>
@@ -535,7 +1083,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
 <context>
     <name>rapport::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+64"/>
+        <location filename="../ui/mainwindow.cpp" line="+71"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
@@ -545,7 +1093,22 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Firmen</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+2"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Rapport</source>
         <translation>Rapport</translation>
     </message>
@@ -585,7 +1148,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Demodaten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="+33"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="+41"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -635,17 +1198,47 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Ü&amp;ber Rapport</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>E&amp;xplain with AI</source>
+        <translation>Mit KI &amp;erklären</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explain the selected contact or company with AI (Ctrl+E)</source>
+        <translation>Den ausgewählten Kontakt oder die ausgewählte Firma mit KI erklären (Strg+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft &amp;Email…</source>
+        <translation>E-&amp;Mail entwerfen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write an email to the selected contact (Ctrl+Shift+E)</source>
+        <translation>Eine E-Mail an den ausgewählten Kontakt schreiben (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not open the contact: %1</source>
+        <translation>Der Kontakt konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -655,7 +1248,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>About Rapport</source>
         <translation>Über Rapport</translation>
     </message>
@@ -663,6 +1256,39 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;The desktop CRM for sales people: contacts and companies, fast search, and every change undoable.&lt;/p&gt;&lt;p&gt;Profile: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;Das Desktop-CRM für den Vertrieb: Kontakte und Firmen, schnelle Suche, und jede Änderung lässt sich rückgängig machen.&lt;/p&gt;&lt;p&gt;Profil: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::MessageWidget</name>
+    <message>
+        <location filename="../ui/chat/messagewidget.cpp" line="+48"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rapport AI</source>
+        <translation>Rapport AI</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put this question into the input to change and send it again</source>
+        <translation>Diese Frage ins Eingabefeld übernehmen, um sie zu ändern und erneut zu senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ask the question again</source>
+        <translation>Die Frage noch einmal stellen</translation>
     </message>
 </context>
 <context>
@@ -731,7 +1357,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Created %1 · Updated %2</source>
         <translation>Angelegt %1 · Geändert %2</translation>
     </message>
@@ -772,6 +1398,14 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <location filename="../ui/shared/recordpage_io.cpp" line="+42"/>
         <source>Please correct the highlighted fields.</source>
         <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::SettingsPage</name>
+    <message>
+        <location filename="../ui/settings/settingspage.cpp" line="+27"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 </TS>
