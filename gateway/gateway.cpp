@@ -14,6 +14,10 @@
 #include "crm/drafts_routes.h"
 #include "crm/drafts_service.h"
 #include "crm/system_routes.h"
+#include "gmail/gmail_account.h"
+#include "gmail/gmail_routes.h"
+#include "gmail/pending_sign_ins.h"
+#include "secrets/memory_secret_store.h"
 #include "store/store.h"
 
 using namespace Qt::StringLiterals;
@@ -45,6 +49,13 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     g->m_drafts = std::make_unique<DraftsService>(*g->m_store);
     g->m_conversations = std::make_unique<ai::Conversations>(*g->m_store);
     g->m_aiSettings = std::make_unique<ai::ProviderSettings>(*g->m_store);
+    SecretStore *secrets = options.secrets;
+    if (!secrets) {
+        g->m_ownSecrets = std::make_unique<MemorySecretStore>();
+        secrets = g->m_ownSecrets.get();
+    }
+    g->m_gmail = std::make_unique<gmail::GmailAccount>(*g->m_store, *secrets);
+    g->m_signIns = std::make_unique<gmail::PendingSignIns>();
     g->m_router = std::make_unique<Router>(g->m_metrics, *g->m_limiter, options.router);
 
     // The route table: one resource per line.
@@ -55,6 +66,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addDraftRoutes(r, *g->m_drafts);
     addAiRoutes(r, *g->m_conversations, *g->m_aiSettings);
     addAiWritingRoutes(r, {*g->m_conversations, *g->m_aiSettings, *g->m_contacts, *g->m_companies, *g->m_drafts});
+    gmail::addGmailRoutes(r, *g->m_gmail, *g->m_signIns);
     return g;
 }
 

@@ -19,13 +19,21 @@ class Store;
 class ContactsService;
 class CompaniesService;
 class DraftsService;
+class SecretStore;
 namespace ai {
 class Conversations;
 class ProviderSettings;
 }
+namespace gmail {
+class GmailAccount;
+class PendingSignIns;
+}
 
 struct GatewayOptions {
     RateLimits limits = RateLimits::defaults();
+    // Where Gmail tokens are kept, usable from any thread (the app and rapportctl pass the keychain
+    // behind a ThreadBoundSecretStore). Null: memory only, for this process's life.
+    SecretStore *secrets = nullptr;
     const Clock *clock = &Clock::steady();
     RouterOptions router;
 };
@@ -54,6 +62,7 @@ public:
     DraftsService &drafts() { return *m_drafts; }
     ai::Conversations &conversations() { return *m_conversations; }
     ai::ProviderSettings &aiSettings() { return *m_aiSettings; }
+    gmail::GmailAccount &gmailAccount() { return *m_gmail; }
     QString profileDir() const { return m_profileDir; }
 
 private:
@@ -67,6 +76,9 @@ private:
     std::unique_ptr<DraftsService> m_drafts;
     std::unique_ptr<ai::Conversations> m_conversations;
     std::unique_ptr<ai::ProviderSettings> m_aiSettings;
+    std::unique_ptr<SecretStore> m_ownSecrets;  // when no store was given
+    std::unique_ptr<gmail::GmailAccount> m_gmail;
+    std::unique_ptr<gmail::PendingSignIns> m_signIns;
     std::unique_ptr<Router> m_router;
 };
 

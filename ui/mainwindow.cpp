@@ -81,7 +81,7 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
         updateTitle();
     });
 
-    m_settingsPage = new SettingsPage(client, *m_keys, m_stack);
+    m_settingsPage = new SettingsPage(client, *m_keys, secrets, m_stack);
     addPage(IconId::Settings, tr("Settings"), m_settingsPage);  // last: the usual place
     connect(m_chat, &ChatPage::settingsRequested, this, [this] { showPage(m_settingsPage); });
     connect(m_drafts, &DraftsPage::settingsRequested, this, [this] { showPage(m_settingsPage); });

@@ -17,6 +17,7 @@
 #include "gateway.h"
 #include "mainwindow.h"
 #include "secrets/keychain_secret_store.h"
+#include "secrets/thread_bound_secret_store.h"
 #include "shared/gatewayclient.h"
 #include "startup.h"
 #include "store/store.h"
@@ -106,7 +107,12 @@ int main(int argc, char **argv)
     parser.process(app);
 
     const QString profileDir = rapport::resolveProfileDir(parser.value(profileOption));
-    auto opened = rapport::Gateway::open(profileDir);
+    // The keychain is used from the GUI thread only; the gateway's worker reaches it through the wrapper.
+    rapport::KeychainSecretStore secrets(rapport::secretNamespaceForProfile(profileDir));
+    rapport::ThreadBoundSecretStore gatewaySecrets(secrets, &app);
+    rapport::GatewayOptions options;
+    options.secrets = &gatewaySecrets;
+    auto opened = rapport::Gateway::open(profileDir, options);
     if (!opened) {
         const QString text =
             openFailureText(opened.error(), QDir(profileDir).filePath(QLatin1StringView(rapport::Store::kFileName)));
@@ -119,7 +125,6 @@ int main(int argc, char **argv)
     std::unique_ptr<rapport::Gateway> gateway = std::move(*opened);
     rapport::GatewayClient client(*gateway);
     QSettings settings(profileDir + u"/settings.ini"_s, QSettings::IniFormat);
-    rapport::KeychainSecretStore secrets(rapport::secretNamespaceForProfile(profileDir));
 
     int exitCode = 0;
     {  // the window goes before the client and the gateway it uses

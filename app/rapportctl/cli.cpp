@@ -85,10 +85,12 @@ int usageError(std::string_view command, std::string_view message)
     return kExitUsage;
 }
 
-std::unique_ptr<rapport::Gateway> openGateway(const QString &profile)
+std::unique_ptr<rapport::Gateway> openGateway(const QString &profile, rapport::SecretStore *secrets)
 {
     const QString dir = rapport::resolveProfileDir(profile);
-    auto gateway = rapport::Gateway::open(dir);
+    rapport::GatewayOptions options;
+    options.secrets = secrets;
+    auto gateway = rapport::Gateway::open(dir, options);
     if (!gateway) {
         const rapport::Error &error = gateway.error();
         printError("rapportctl: cannot open the profile in " + dir.toStdString() + ": " + error.message + " (" +

@@ -17,6 +17,7 @@
 
 namespace rapport {
 class Gateway;
+class SecretStore;
 }
 
 namespace rapportctl {
@@ -35,6 +36,7 @@ int runRoute(const Invocation &call);
 int runDemo(const Invocation &call);
 int runChat(const Invocation &call);
 int runDraft(const Invocation &call);
+int runGmail(const Invocation &call);
 
 struct OptionSpec {
     std::string_view name;  // long name without "--"
@@ -57,7 +59,8 @@ int usageError(std::string_view command, std::string_view message);
 
 // Opens the profile (--profile, else $RAPPORT_PROFILE, else the default). A database that cannot be
 // opened is left untouched; the reason goes to stderr and the result is null.
-std::unique_ptr<rapport::Gateway> openGateway(const QString &profile);
+// `secrets` (optional) keeps the Gmail tokens; without it they live in memory for this run only.
+std::unique_ptr<rapport::Gateway> openGateway(const QString &profile, rapport::SecretStore *secrets = nullptr);
 
 // The AI routes need the key the app saved in the keychain: read it (unless RAPPORT_AI_API_KEY is set)
 // and hand it to the gateway in memory. No keychain, or no key: the route says what to do.

@@ -25,6 +25,7 @@ constexpr std::array kCommands = {
     CommandEntry{"demo", "fill the profile with synthetic demo contacts and companies", &rapportctl::runDemo},
     CommandEntry{"chat", "ask the AI model and print the answer as it streams", &rapportctl::runChat},
     CommandEntry{"draft", "let the AI model write an e-mail to a contact, saved as a local draft", &rapportctl::runDraft},
+    CommandEntry{"gmail", "connect Gmail, show its status, refresh or disconnect", &rapportctl::runGmail},
 };
 
 void printUsage()

@@ -1,7 +1,6 @@
 #include "ai/completion_stream.h"
 
-#include <QNetworkAccessManager>
-#include <QThreadStorage>
+#include "thread_network.h"
 
 namespace rapport::ai {
 
@@ -16,20 +15,6 @@ Error toGatewayError(const AiError &e)
         out.retryAfterMs = e.retryAfterMs;
     return out;
 }
-
-namespace {
-
-// One network manager per thread that runs AI streams, kept for the thread's life: later requests
-// reuse its open (TLS) connection to the provider instead of paying a new handshake each time.
-QNetworkAccessManager &threadNetwork()
-{
-    static QThreadStorage<QNetworkAccessManager *> perThread;
-    if (!perThread.hasLocalData())
-        perThread.setLocalData(new QNetworkAccessManager);
-    return *perThread.localData();
-}
-
-} // namespace
 
 CompletionStream::CompletionStream(ProviderConfig config, QList<ChatMessage> messages,
                                    std::chrono::steady_clock::time_point routeStart)

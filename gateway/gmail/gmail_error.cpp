@@ -13,6 +13,7 @@ const char *kindName(GmailErrorKind kind)
     case GmailErrorKind::BadCallback: return "bad_callback";
     case GmailErrorKind::TimedOut: return "timed_out";
     case GmailErrorKind::Rejected: return "rejected";
+    case GmailErrorKind::Unauthorized: return "unauthorized";
     case GmailErrorKind::Retryable: return "retryable";
     case GmailErrorKind::Protocol: return "protocol";
     case GmailErrorKind::Cancelled: return "cancelled";
@@ -38,6 +39,8 @@ QString standardMessage(GmailErrorKind kind)
         return u"Gmail was not connected: no answer came back from the browser in time. Try again."_s;
     case GmailErrorKind::Rejected:
         return u"Google refused Rapport's request. Check the Google client id and secret in Settings."_s;
+    case GmailErrorKind::Unauthorized:
+        return u"Gmail did not accept Rapport's sign-in. Connect Gmail again if this keeps happening."_s;
     case GmailErrorKind::Retryable:
         return u"Google could not be reached. Rapport will try again."_s;
     case GmailErrorKind::Protocol:
@@ -77,6 +80,7 @@ Error toGatewayError(const GmailError &error)
     case GmailErrorKind::BadCallback:
     case GmailErrorKind::TimedOut:
     case GmailErrorKind::Rejected:
+    case GmailErrorKind::Unauthorized:
     case GmailErrorKind::Retryable:
     case GmailErrorKind::Protocol: break;
     }

@@ -19,6 +19,7 @@ enum class GmailErrorKind {
     BadCallback,      // the redirect named another issuer, or carried neither code nor error
     TimedOut,         // no valid redirect reached the loopback listener in time
     Rejected,         // Google refused the request itself: client id/secret, redirect_uri, other 4xx
+    Unauthorized,     // the Gmail API answered 401: refresh the access token once, then try again
     Retryable,        // 5xx, 429, network failure or timeout: the same request may work later
     Protocol,         // an answer we cannot use: not JSON, no access_token, a redirect, too large
     Cancelled,        // the caller stopped it

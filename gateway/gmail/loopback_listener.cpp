@@ -44,9 +44,13 @@ void sendAndRelease(QTcpSocket *socket, const QByteArray &response)
         socket->abort();
         socket->deleteLater();
     });
-    if (!response.isEmpty())
+    if (!response.isEmpty()) {
         socket->write(response);
-    socket->disconnectFromHost();  // after the pending bytes are written
+        // Into the kernel now, not on a later event-loop turn: a process that ends with the sign-in
+        // (rapportctl after a declined consent) would otherwise leave the browser with no page at all.
+        socket->flush();
+    }
+    socket->disconnectFromHost();  // after any bytes still pending are written
 }
 
 } // namespace

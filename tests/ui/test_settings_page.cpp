@@ -69,7 +69,7 @@ private slots:
         QVERIFY(profile.isOpen());
         MemorySecretStore secrets;
         ApiKeyController keys(secrets, profile.gateway().aiSettings());
-        SettingsPage page(profile.client(), keys);
+        SettingsPage page(profile.client(), keys, secrets);
         page.show();
         auto *baseUrl = child<QLineEdit>(page, u"baseUrl"_s);
         auto *model = child<QLineEdit>(page, u"model"_s);
@@ -111,7 +111,7 @@ private slots:
         KeychainSecretStore secrets(secretNamespaceForProfile(profile.path()));
         {
             ApiKeyController keys(secrets, profile.gateway().aiSettings());
-            SettingsPage page(profile.client(), keys);
+            SettingsPage page(profile.client(), keys, secrets);
             page.show();
             auto *key = child<QLineEdit>(page, u"apiKey"_s);
             auto *save = child<QPushButton>(page, u"saveKey"_s);
@@ -134,7 +134,7 @@ private slots:
         // The next start of the window reads it back.
         profile.gateway().aiSettings().setApiKey(QString(), ai::KeySource::None);
         ApiKeyController keys(secrets, profile.gateway().aiSettings());
-        SettingsPage page(profile.client(), keys);
+        SettingsPage page(profile.client(), keys, secrets);
         keys.load();
         QTRY_COMPARE_WITH_TIMEOUT(keys.source(), ai::KeySource::Keychain, 20'000);
         QCOMPARE(profile.gateway().aiSettings().current().apiKey, kSecret);
@@ -192,7 +192,7 @@ private slots:
         GatewayClient client(gateway);
         KeychainSecretStore secrets(secretNamespaceForProfile(gateway.profileDir()));
         ApiKeyController keys(secrets, gateway.aiSettings());
-        SettingsPage page(client, keys);
+        SettingsPage page(client, keys, secrets);
         page.show();
         auto *key = child<QLineEdit>(page, u"apiKey"_s);
         auto *offer = page.findChild<QWidget *>(u"noKeychain"_s);

@@ -11,11 +11,13 @@ using namespace Qt::StringLiterals;
 
 namespace rapport::test {
 
-TestProfile::TestProfile()
+TestProfile::TestProfile(SecretStore *secrets)
 {
     if (!m_dir.isValid())
         return;
-    auto opened = Gateway::open(m_dir.path());
+    GatewayOptions options;
+    options.secrets = secrets;
+    auto opened = Gateway::open(m_dir.path(), options);
     if (!opened) {
         qWarning() << "Gateway::open failed:" << QString::fromStdString(opened.error().message);
         return;

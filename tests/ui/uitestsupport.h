@@ -19,7 +19,8 @@ namespace rapport::test {
 
 class TestProfile {
 public:
-    TestProfile();  // QVERIFY(isOpen()) in the test
+    // QVERIFY(isOpen()) in the test. `secrets`: the gateway's SecretStore (Gmail tokens); default memory.
+    explicit TestProfile(SecretStore *secrets = nullptr);
     bool isOpen() const { return m_client != nullptr; }
     QString path() const { return m_dir.path(); }
     Gateway &gateway() { return *m_gateway; }

@@ -6,12 +6,14 @@
 
 #include "settings/aiproviderbox.h"
 #include "settings/apikeybox.h"
+#include "settings/gmailbox.h"
 
 using namespace Qt::StringLiterals;
 
 namespace rapport::ui {
 
-SettingsPage::SettingsPage(GatewayClient &client, ApiKeyController &keys, QWidget *parent) : QWidget(parent)
+SettingsPage::SettingsPage(GatewayClient &client, ApiKeyController &keys, SecretStore &secrets, QWidget *parent)
+    : QWidget(parent)
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -33,7 +35,9 @@ SettingsPage::SettingsPage(GatewayClient &client, ApiKeyController &keys, QWidge
 
     m_provider = new AiProviderBox(client, content);
     m_key = new ApiKeyBox(keys, content);
-    for (QWidget *box : {static_cast<QWidget *>(m_provider), static_cast<QWidget *>(m_key)}) {
+    m_gmail = new GmailBox(client, secrets, content);
+    for (QWidget *box : {static_cast<QWidget *>(m_provider), static_cast<QWidget *>(m_key),
+                         static_cast<QWidget *>(m_gmail)}) {
         box->setMaximumWidth(760);  // long lines of form fields are hard to read on a wide window
         layout->addWidget(box);
     }

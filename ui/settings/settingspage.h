@@ -1,11 +1,12 @@
 #pragma once
-// The Settings page: one group per concern (AI provider, API key; Gmail and the team server join
+// The Settings page: one group per concern (AI provider, API key, Gmail; the team server joins
 // later), in a scroll area so small screens reach everything.
 
 #include <QWidget>
 
 namespace rapport {
 class GatewayClient;
+class SecretStore;
 }
 
 namespace rapport::ui {
@@ -13,18 +14,21 @@ namespace rapport::ui {
 class AiProviderBox;
 class ApiKeyBox;
 class ApiKeyController;
+class GmailBox;
 
 class SettingsPage : public QWidget {
     Q_OBJECT
 public:
-    SettingsPage(GatewayClient &client, ApiKeyController &keys, QWidget *parent = nullptr);
+    SettingsPage(GatewayClient &client, ApiKeyController &keys, SecretStore &secrets, QWidget *parent = nullptr);
 
     AiProviderBox *aiProvider() const { return m_provider; }
     ApiKeyBox *apiKey() const { return m_key; }
+    GmailBox *gmail() const { return m_gmail; }
 
 private:
     AiProviderBox *m_provider = nullptr;
     ApiKeyBox *m_key = nullptr;
+    GmailBox *m_gmail = nullptr;
 };
 
 } // namespace rapport::ui
