@@ -10,9 +10,7 @@ namespace rapport::gmail {
 
 Error notConnectedError()
 {
-    Error e = Error::make(ErrorCode::Conflict, "Gmail is not connected. Connect it in Settings first.");
-    e.details.push_back({"kind", "not_connected"});
-    return e;
+    return toGatewayError(makeGmailError(GmailErrorKind::NotConnected));
 }
 
 AccountFlow::AccountFlow(GmailAccount &account) : m_account(account) {}

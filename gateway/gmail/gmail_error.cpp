@@ -14,6 +14,7 @@ const char *kindName(GmailErrorKind kind)
     case GmailErrorKind::TimedOut: return "timed_out";
     case GmailErrorKind::Rejected: return "rejected";
     case GmailErrorKind::Unauthorized: return "unauthorized";
+    case GmailErrorKind::NotConnected: return "not_connected";
     case GmailErrorKind::Retryable: return "retryable";
     case GmailErrorKind::Protocol: return "protocol";
     case GmailErrorKind::Cancelled: return "cancelled";
@@ -39,6 +40,8 @@ QString standardMessage(GmailErrorKind kind)
         return u"Gmail was not connected: no answer came back from the browser in time. Try again."_s;
     case GmailErrorKind::Rejected:
         return u"Google refused Rapport's request. Check the Google client id and secret in Settings."_s;
+    case GmailErrorKind::NotConnected:
+        return u"Gmail is not connected. Connect it in Settings first."_s;
     case GmailErrorKind::Unauthorized:
         return u"Gmail did not accept Rapport's sign-in. Connect Gmail again if this keeps happening."_s;
     case GmailErrorKind::Retryable:
@@ -74,6 +77,7 @@ Error toGatewayError(const GmailError &error)
         field = "client_id";
         break;
     case GmailErrorKind::Cancelled: code = ErrorCode::Cancelled; break;
+    case GmailErrorKind::NotConnected: code = ErrorCode::Conflict; break;
     case GmailErrorKind::Internal: code = ErrorCode::Internal; break;
     case GmailErrorKind::ReconnectNeeded:
     case GmailErrorKind::Denied:

@@ -14,6 +14,7 @@ namespace rapport::gmail {
 
 enum class GmailErrorKind {
     NotConfigured,    // no Google client id, or an endpoint that is not https (loopback excepted)
+    NotConnected,     // no Gmail account is connected (or it was disconnected)
     ReconnectNeeded,  // invalid_grant: the refresh token expired or was revoked, or the code was spent
     Denied,           // the user declined on Google's consent page (error=access_denied)
     BadCallback,      // the redirect named another issuer, or carried neither code nor error

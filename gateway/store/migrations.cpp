@@ -154,6 +154,47 @@ Result<void> v5(Connection &conn)
     });
 }
 
+// v6: Gmail. A local cache of the mail exchanged with each contact (metadata and snippet only, so a
+// contact's history reads offline), and the Gmail outbox: each send or Gmail draft keeps the MIME it
+// was built with and the Message-ID we generated, so a retry sends the same bytes and a send that
+// Google accepted before a crash is found (rfc822msgid:) instead of sent twice. Never a token.
+Result<void> v6(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE gmail_messages (
+            id TEXT PRIMARY KEY,
+            thread_id TEXT NOT NULL,
+            internal_date INTEGER NOT NULL,
+            from_header TEXT NOT NULL DEFAULT '',
+            to_header TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            snippet TEXT NOT NULL DEFAULT '',
+            fetched_at INTEGER NOT NULL))"_s,
+        uR"(CREATE TABLE gmail_contact_messages (
+            contact_id TEXT NOT NULL,
+            message_id TEXT NOT NULL REFERENCES gmail_messages(id) ON DELETE CASCADE,
+            PRIMARY KEY (contact_id, message_id)) WITHOUT ROWID)"_s,
+        uR"(CREATE TABLE gmail_contact_refresh (
+            contact_id TEXT PRIMARY KEY,
+            refreshed_at INTEGER NOT NULL))"_s,
+        uR"(CREATE TABLE gmail_outbox (
+            id TEXT PRIMARY KEY,
+            draft_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('send', 'draft')),
+            message_id TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            thread_id TEXT,
+            status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'done', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT,
+            gmail_id TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"_s,
+        u"CREATE INDEX gmail_outbox_due ON gmail_outbox(status, next_attempt_at)"_s,
+    });
+}
+
 struct Migration {
     int version;
     std::function<Result<void>(Connection &)> apply;
@@ -161,7 +202,7 @@ struct Migration {
 
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}, {6, v6}};
     return list;
 }
 
