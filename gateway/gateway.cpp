@@ -66,7 +66,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addDraftRoutes(r, *g->m_drafts);
     addAiRoutes(r, *g->m_conversations, *g->m_aiSettings);
     addAiWritingRoutes(r, {*g->m_conversations, *g->m_aiSettings, *g->m_contacts, *g->m_companies, *g->m_drafts});
-    gmail::addGmailRoutes(r, *g->m_gmail, *g->m_signIns);
+    gmail::addGmailRoutes(r, {*g->m_gmail, *g->m_signIns, *g->m_store, *g->m_contacts});
     return g;
 }
 

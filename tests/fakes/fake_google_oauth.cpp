@@ -260,9 +260,11 @@ void FakeGoogleServer::revokeAllGrants()
         grant.revoked = true;
 }
 
-QString FakeGoogleServer::grantForTest(const QStringList &scopes)
+QString FakeGoogleServer::grantForTest(const QStringList &scopes, QString *refreshToken)
 {
     m_grants.append({scopes, u"1//0f"_s + randomToken(48), false});
+    if (refreshToken)
+        *refreshToken = m_grants.last().refreshToken;
     m_refreshTokens.insert(m_grants.last().refreshToken, int(m_grants.size() - 1));
     return issueAccessToken(int(m_grants.size() - 1));
 }

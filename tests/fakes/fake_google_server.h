@@ -86,7 +86,7 @@ public:
     void expireAccessTokens();  // every access token issued so far now gets 401 from the Gmail API
     void revokeAllGrants();     // the user removed the app in their Google account
     // A live grant and its access token without the browser flow, for Gmail API tests.
-    QString grantForTest(const QStringList &scopes);
+    QString grantForTest(const QStringList &scopes, QString *refreshToken = nullptr);
 
     int codesIssued() const { return m_codesIssued; }
     int exchanges() const { return m_exchanges; }  // successful code exchanges
