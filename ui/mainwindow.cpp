@@ -16,6 +16,7 @@
 
 #include "chat/chatpage.h"
 #include "companies/companiespage.h"
+#include "contacts/contacteditor.h"
 #include "contacts/contactspage.h"
 #include "drafts/draftspage.h"
 #include "firstrun/demooffer.h"
@@ -85,6 +86,8 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     addPage(IconId::Settings, tr("Settings"), m_settingsPage);  // last: the usual place
     connect(m_chat, &ChatPage::settingsRequested, this, [this] { showPage(m_settingsPage); });
     connect(m_drafts, &DraftsPage::settingsRequested, this, [this] { showPage(m_settingsPage); });
+    connect(static_cast<ContactEditor *>(m_contacts->editor()), &ContactEditor::settingsRequested, this,
+            [this] { showPage(m_settingsPage); });
 
     createActions();
     createMenusAndToolBar();

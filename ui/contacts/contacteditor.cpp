@@ -3,6 +3,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 
+#include "contacts/mailtimeline.h"
 #include "shared/jsonutil.h"
 #include "shared/listeditor.h"
 #include "shared/recordpicker.h"
@@ -48,6 +49,11 @@ ContactEditor::ContactEditor(GatewayClient &client, QWidget *parent) : RecordEdi
     m_notes->setMinimumHeight(90);
     form.addRow(tr("Notes"), u"notes"_s, m_notes);
 
+    form.addSection(tr("Mail"));
+    m_mail = new MailTimeline(client);
+    form.addWide(m_mail);
+    connect(m_mail, &MailTimeline::settingsRequested, this, &ContactEditor::settingsRequested);
+
     for (QLineEdit *edit : {m_name, m_title, m_tags, m_owner})
         watch(edit);
     for (QLineEdit *edit : m_address.edits())
@@ -75,6 +81,7 @@ nlohmann::json ContactEditor::readFields() const
 
 void ContactEditor::writeFields(const nlohmann::json &contact)
 {
+    m_mail->setContact(jsonString(contact, "id"));
     m_name->setText(jsonString(contact, "name"));
     m_title->setText(jsonString(contact, "title"));
     m_company->setRecord(jsonString(contact, "company_id"), jsonString(contact, "company_name"));

@@ -10,12 +10,17 @@ class GatewayClient;
 
 namespace rapport::ui {
 
+class MailTimeline;
 class RecordPicker;
 
 class ContactEditor : public RecordEditor {
     Q_OBJECT
 public:
     explicit ContactEditor(GatewayClient &client, QWidget *parent = nullptr);
+    MailTimeline *mail() const { return m_mail; }
+
+signals:
+    void settingsRequested();  // "Open Settings" from the mail timeline
 
 protected:
     nlohmann::json readFields() const override;
@@ -34,6 +39,7 @@ private:
     QLineEdit *m_tags = nullptr;
     QLineEdit *m_owner = nullptr;
     QPlainTextEdit *m_notes = nullptr;
+    MailTimeline *m_mail = nullptr;
 };
 
 } // namespace rapport::ui

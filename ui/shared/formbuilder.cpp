@@ -59,6 +59,11 @@ void FormBuilder::addSection(const QString &title)
     m_form->addRow(label);
 }
 
+void FormBuilder::addWide(QWidget *widget)
+{
+    m_form->addRow(widget);
+}
+
 void AddressFields::build(FormBuilder &form)
 {
     street = new QLineEdit;

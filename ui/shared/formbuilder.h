@@ -27,6 +27,7 @@ public:
     void addRow(const QString &label, const QString &field, QWidget *widget) { addRow(label, {{field, widget}}); }
     QLineEdit *addLine(const QString &label, const QString &field, const QString &placeholder = {});
     void addSection(const QString &title);
+    void addWide(QWidget *widget);  // a row across both columns (a list, a timeline)
 
 private:
     QFormLayout *m_form;
