@@ -16,6 +16,7 @@
 #include "crm/system_routes.h"
 #include "gmail/gmail_account.h"
 #include "gmail/gmail_routes.h"
+#include "gmail/gmail_send_routes.h"
 #include "gmail/pending_sign_ins.h"
 #include "secrets/memory_secret_store.h"
 #include "store/store.h"
@@ -67,6 +68,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addAiRoutes(r, *g->m_conversations, *g->m_aiSettings);
     addAiWritingRoutes(r, {*g->m_conversations, *g->m_aiSettings, *g->m_contacts, *g->m_companies, *g->m_drafts});
     gmail::addGmailRoutes(r, {*g->m_gmail, *g->m_signIns, *g->m_store, *g->m_contacts});
+    gmail::addGmailSendRoutes(r, *g->m_gmail, *g->m_store);
     return g;
 }
 
