@@ -19,6 +19,7 @@
 #include "contacts/contacteditor.h"
 #include "contacts/contactspage.h"
 #include "drafts/draftspage.h"
+#include "drafts/outboxpump.h"
 #include "firstrun/demooffer.h"
 #include "gateway.h"
 #include "settings/apikeycontroller.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
 
     createActions();
     createMenusAndToolBar();
+    m_outbox = new OutboxPump(client, this);
     createStatusBar();
     connectRecordPage(m_contacts);
     connectRecordPage(m_companies);
@@ -111,6 +113,9 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     });
     connect(m_demo, &DemoOffer::finished, this, &MainWindow::finishDemo);
 
+    connect(m_drafts, &RecordPage::recordsChanged, m_outbox, &OutboxPump::poke);  // a send may wait now
+    connect(m_outbox, &OutboxPump::sent, this,
+            [this](int n) { showStatus(tr("%n email(s) sent from the outbox", nullptr, n)); });
     m_countsDebounce.setSingleShot(true);
     m_countsDebounce.setInterval(250);
     connect(&m_countsDebounce, &QTimer::timeout, this, &MainWindow::refreshCounts);

@@ -26,6 +26,7 @@ class DraftsPage;
 class CompaniesPage;
 class ContactsPage;
 class DemoOffer;
+class OutboxPump;
 class RecordPage;
 class ApiKeyController;
 class SettingsPage;
@@ -47,6 +48,7 @@ public:
     DemoOffer *demoOffer() const { return m_demo; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     ApiKeyController *apiKeys() const { return m_keys; }
+    OutboxPump *outbox() const { return m_outbox; }
     QUndoStack *undoStack() const { return m_undo; }
     bool isFirstPageShown() const { return m_firstPageShown; }
     void showPage(QWidget *page);
@@ -90,6 +92,8 @@ private:
     DraftsPage *m_drafts = nullptr;
     DemoOffer *m_demo = nullptr;
     ApiKeyController *m_keys = nullptr;
+    OutboxPump *m_outbox = nullptr;
+    QLabel *m_outboxLabel = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -17,6 +17,7 @@
 #include "companies/companiespage.h"
 #include "contacts/contactspage.h"
 #include "drafts/draftspage.h"
+#include "drafts/outboxpump.h"
 #include "mainwindow.h"
 #include "settings/settingspage.h"
 #include "shared/jsonutil.h"
@@ -183,6 +184,15 @@ void MainWindow::createStatusBar()
     m_counts = new QLabel(this);
     m_counts->setObjectName(u"counts"_s);
     m_counts->setContentsMargins(8, 0, 8, 0);
+    m_outboxLabel = new QLabel(this);
+    m_outboxLabel->setObjectName(u"outboxWaiting"_s);
+    m_outboxLabel->setToolTip(tr("They leave by themselves when Gmail can be reached."));
+    m_outboxLabel->hide();
+    connect(m_outbox, &OutboxPump::waitingChanged, this, [this](int n) {
+        m_outboxLabel->setText(tr("%n email(s) waiting to send", nullptr, n));
+        m_outboxLabel->setVisible(n > 0);
+    });
+    statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_counts);
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {

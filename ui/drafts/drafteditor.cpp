@@ -12,6 +12,7 @@
 
 #include "contacts/contactsmodel.h"
 #include "drafts/draftsmodel.h"
+#include "drafts/gmailsendbar.h"
 #include "shared/gatewayclient.h"
 #include "shared/jsonutil.h"
 #include "shared/recordpicker.h"
@@ -104,6 +105,8 @@ DraftEditor::DraftEditor(GatewayClient &client, QWidget *parent) : RecordEditor(
     m_body->setTabChangesFocus(true);
     m_body->setMinimumHeight(220);
     form.addRow(tr("Body"), u"body"_s, m_body);
+    m_gmail = new GmailSendBar;
+    form.addRow(QString(), u"gmail"_s, m_gmail);
 
     for (QLineEdit *edit : {m_to, m_cc, m_subject})
         watch(edit);
@@ -135,6 +138,7 @@ nlohmann::json DraftEditor::readFields() const
 
 void DraftEditor::writeFields(const nlohmann::json &draft)
 {
+    m_gmail->setStatus(QString());  // what happened to another draft, or before a reload
     const QString contactId = jsonString(draft, "contact_id");
     m_contact->setRecord(contactId, contactId.isEmpty() ? QString() : tr("Loading…"));
     if (!contactId.isEmpty())

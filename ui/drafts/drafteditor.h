@@ -17,6 +17,8 @@ class GatewayClient;
 
 namespace rapport::ui {
 
+class GmailSendBar;
+
 class RecordPicker;
 
 class DraftEditor : public RecordEditor {
@@ -35,6 +37,7 @@ public:
     void appendBody(const QString &text);
     void setAiRunning(bool running);
     void setAiStatus(const QString &text, bool isError = false);
+    GmailSendBar *gmailBar() const { return m_gmail; }
     // The saved draft the AI wrote: loaded, keeping recipients and contact the user changed meanwhile.
     void acceptAiDraft(const nlohmann::json &draft);
     // Inline under intent / contact; false when the error has no such field (then the AI status says it).
@@ -73,6 +76,7 @@ private:
     bool m_aiRunning = false;
     bool m_aiWrote = false;
     QString m_subjectBefore, m_bodyBefore;
+    GmailSendBar *m_gmail = nullptr;
 };
 
 // "anna@example.com, bo@example.org" <-> ["anna@example.com","bo@example.org"].

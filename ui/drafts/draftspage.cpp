@@ -4,6 +4,7 @@
 
 #include "drafts/aidrafter.h"
 #include "drafts/drafteditor.h"
+#include "drafts/gmailsendbar.h"
 #include "drafts/draftsmodel.h"
 #include "shared/gatewayclient.h"
 
@@ -39,6 +40,8 @@ DraftsPage::DraftsPage(GatewayClient &client, QUndoStack &undoStack, QWidget *pa
     DraftEditor *editor = draftEditor();
     connect(editor, &DraftEditor::draftWithAiRequested, this, &DraftsPage::startAi);
     connect(editor, &DraftEditor::stopAiRequested, m_drafter, &AiDrafter::stop);
+    connect(editor->gmailBar(), &GmailSendBar::sendRequested, this, [this] { sendViaGmail(true); });
+    connect(editor->gmailBar(), &GmailSendBar::saveToGmailRequested, this, [this] { sendViaGmail(false); });
     connect(m_drafter, &AiDrafter::subjectDelta, editor, &DraftEditor::appendSubject);
     connect(m_drafter, &AiDrafter::bodyDelta, editor, &DraftEditor::appendBody);
     connect(m_drafter, &AiDrafter::runningChanged, editor, &DraftEditor::setAiRunning);

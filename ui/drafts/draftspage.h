@@ -26,10 +26,14 @@ private:
     void startAi();
     // Loads the draft the AI saved into the list and the editor, then shows status under the button.
     void showDraft(const QString &id, const QString &status, bool isError);
+    // draftspage_gmail.cpp: Send or Save to Gmail Drafts (saves local edits first).
+    void sendViaGmail(bool send);
+    void finishGmail(const QString &id, const QString &status, bool isError);
 
     GatewayClient &m_client;
     AiDrafter *m_drafter = nullptr;
     QString m_aiDraftId;  // the draft the running AI writes into; empty for a new one
+    quint64 m_gmailStream = 0;
 };
 
 } // namespace rapport::ui

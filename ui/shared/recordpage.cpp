@@ -239,6 +239,22 @@ void RecordPage::whenSettled(std::function<void()> next, std::function<void()> c
     }
 }
 
+void RecordPage::saveThen(std::function<void()> next, std::function<void()> failed)
+{
+    if (!m_editor->isDirty() && !m_editor->isNew()) {
+        next();
+        return;
+    }
+    m_afterSave = std::move(next);
+    m_afterSaveFailed = failed;
+    if (!save()) {
+        m_afterSave = nullptr;
+        m_afterSaveFailed = nullptr;
+        if (failed)
+            failed();
+    }
+}
+
 void RecordPage::newRecord()
 {
     whenSettled([this] {

@@ -66,6 +66,8 @@ public:
     QString selectedId() const;  // the record of the selected row; empty when none
     // Runs next once the editor holds no unsaved changes: at once, after a save, or after discarding.
     void whenSettled(std::function<void()> next, std::function<void()> cancelled = {});
+    // Saves the editor without asking when it holds a new or changed record, then runs next.
+    void saveThen(std::function<void()> next, std::function<void()> failed = {});
 
     void saveState(QSettings &settings, const QString &prefix) const;
     void restoreState(QSettings &settings, const QString &prefix);
