@@ -170,6 +170,32 @@ private slots:
         QCOMPARE(m_gateway->call(Method::Get, "/gmail/status").body["state"], "connected");
     }
 
+    void anEmptyMailboxIsAnEmptyList()
+    {
+        // Gmail leaves `messages` out when nothing matches.
+        Response created = m_gateway->call(Method::Post, "/contacts", R"({"name":"Nadia","emails":[{"address":"nadia@example.ma"}]})");
+        const Outcome o = run(*m_gateway, "/gmail/messages?contact=" + created.body["id"].get<std::string>() + "&refresh=true");
+        QVERIFY2(o.ok, o.error.message.c_str());
+        QCOMPARE(o.body["items"].size(), std::size_t(0));
+        QVERIFY(o.body["refreshed_at"].is_string());
+    }
+
+    void aRevokedGrantNeedsReconnectingAndSaysSo()
+    {
+        QString refresh;
+        connectAccount(m_google.grantForTest(kScopes, &refresh), refresh, 3600);
+        m_google.revokeAllGrants();  // the user removed Rapport in their Google account
+        const Outcome o = run(*m_gateway, "/gmail/messages?contact=" + m_contact + "&refresh=true");
+        QVERIFY(!o.ok);
+        const nlohmann::json status = m_gateway->call(Method::Get, "/gmail/status").body;
+        QCOMPARE(status["state"], "reconnect_needed");
+        QCOMPARE(status["last_error"]["kind"], "reconnect_needed");
+        // Nothing more is sent with dead tokens until the user connects again.
+        const auto requests = m_google.requests().size();
+        QVERIFY(!run(*m_gateway, "/gmail/messages?contact=" + m_contact + "&refresh=true").ok);
+        QCOMPARE(m_google.requests().size(), requests);
+    }
+
     void badInputIsRefused()
     {
         QCOMPARE(m_gateway->call(Method::Get, "/gmail/messages").status, 422);
