@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "crm/fields.h"
+#include "store/settings_kv.h"
 #include "store/store.h"
 
 using namespace Qt::StringLiterals;
@@ -36,17 +37,7 @@ nlohmann::json configJson(const ProviderConfig &c)
 
 Result<nlohmann::json> loadSaved(Store &store)
 {
-    QSqlQuery &q = store.reader().prepare(u"SELECT value FROM settings WHERE key = ?"_s);
-    q.bindValue(0, QString::fromLatin1(kSettingsKey));
-    if (auto e = exec(q, "reading the AI settings"); !e)
-        return std::move(e).error();
-    nlohmann::json saved = nlohmann::json::object();
-    if (q.next())
-        saved = nlohmann::json::parse(q.value(0).toString().toStdString(), nullptr, false);
-    q.finish();
-    if (!saved.is_object())
-        saved = nlohmann::json::object();
-    return saved;
+    return readSetting(store, kSettingsKey);
 }
 
 // Validates a PATCH into `saved`; null removes the key (back to the default).
@@ -171,19 +162,7 @@ Result<nlohmann::json> ProviderSettings::update(const nlohmann::json &patch)
         return std::move(saved).error();
     if (auto errors = mergePatch(*saved, patch); !errors.empty())
         return Error::validation(std::move(errors));
-    const std::string value = saved->dump();
-    auto written = m_store.write<bool>([&](WriteTxn &txn) -> Result<bool> {
-        QSqlQuery &q = txn.conn.prepare(u"INSERT INTO settings(key, value, updated_at) VALUES(?, ?, ?) "
-                                        u"ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-                                        u"updated_at = excluded.updated_at"_s);
-        q.bindValue(0, QString::fromLatin1(kSettingsKey));
-        q.bindValue(1, qs(value));
-        q.bindValue(2, txn.nowMs);
-        if (auto e = exec(q, "saving the AI settings"); !e)
-            return std::move(e).error();
-        return true;
-    });
-    if (!written)
+    if (auto written = writeSetting(m_store, kSettingsKey, *saved); !written)
         return std::move(written).error();
     {
         std::lock_guard lock(m_mutex);

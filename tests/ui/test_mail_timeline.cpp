@@ -10,7 +10,7 @@
 
 #include "contacts/mailtimeline.h"
 #include "fakes/fake_google_server.h"
-#include "gmail/gmail_account.h"
+#include "support/gmail_test_account.h"
 #include "secrets/memory_secret_store.h"
 #include "uitestsupport.h"
 
@@ -34,27 +34,11 @@ class TestMailTimeline : public QObject {
     Q_OBJECT
     fakes::FakeGoogleServer m_google;
 
-    void connectAccount(Gateway &gateway)
-    {
-        gmail::GoogleTokens tokens;
-        tokens.accessToken = m_google.grantForTest({QString::fromLatin1(gmail::kScopeReadonly),
-                                                    QString::fromLatin1(gmail::kScopeCompose)});
-        tokens.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
-        bool saved = false;
-        QObject context;
-        gateway.gmailAccount().saveTokens(tokens, &context, [&](Result<void> r) { saved = r.ok(); });
-        QVERIFY(QTest::qWaitFor([&] { return saved; }));
-        gateway.gmailAccount().markConnected(u"me@example.com"_s, gmail::TokenGrant{tokens, {}});
-    }
-
 private slots:
     void initTestCase()
     {
         QVERIFY(m_google.listen());
-        qputenv("RAPPORT_GOOGLE_CLIENT_ID", m_google.clientId().toUtf8());
-        qputenv("RAPPORT_GOOGLE_CLIENT_SECRET", m_google.clientSecret().toUtf8());
-        qputenv("RAPPORT_GOOGLE_TOKEN_URL", m_google.tokenUrl().toString().toUtf8());
-        qputenv("RAPPORT_GMAIL_API_URL", m_google.gmailApiUrl().toString().toUtf8());
+        test::useFakeGoogle(m_google);
         const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
         m_google.addMessage({{}, {}, u"李小龍 <lee@example.cn>"_s, u"me@example.com"_s, {}, u"合同 ✍️"_s, u"你好"_s, {}, {}, t0});
         m_google.addMessage({{}, {}, u"me@example.com"_s, u"lee@example.cn"_s, {}, u"Re: 合同"_s, {}, {}, {}, t0 + 60'000});
@@ -87,7 +71,7 @@ private slots:
         MemorySecretStore secrets;
         TestProfile profile(&secrets);
         QVERIFY(profile.isOpen());
-        connectAccount(profile.gateway());
+        QVERIFY(test::connectFakeGmail(profile.gateway(), m_google));
         const auto contact = profile.addContact({{"name", "李小龍"}, {"emails", {{{"address", "lee@example.cn"}}}}});
         const QString id = QString::fromStdString(contact["id"].get<std::string>());
         ui::MailTimeline timeline(profile.client());
