@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/rapport/main.cpp" line="+52"/>
+        <location filename="../app/rapport/main.cpp" line="+53"/>
         <source>The file is damaged or is not a Rapport database. It was left unchanged: restore it from a backup, or start with another profile (--profile DIR).
 
 Details: %1</source>
@@ -68,7 +68,7 @@ Details: %1</translation>
         <translation>name</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Rapport</source>
         <translation>Rapport</translation>
     </message>
@@ -76,7 +76,7 @@ Details: %1</translation>
 <context>
     <name>rapport::ui::AddressFields</name>
     <message>
-        <location filename="../ui/shared/formbuilder.cpp" line="+66"/>
+        <location filename="../ui/shared/formbuilder.cpp" line="+71"/>
         <source>Postal code</source>
         <translation>PLZ</translation>
     </message>
@@ -566,7 +566,7 @@ Mit Strg+N legen Sie die erste an.</translation>
 <context>
     <name>rapport::ui::ContactEditor</name>
     <message>
-        <location filename="../ui/contacts/contacteditor.cpp" line="+16"/>
+        <location filename="../ui/contacts/contacteditor.cpp" line="+17"/>
         <source>New contact</source>
         <translation>Neuer Kontakt</translation>
     </message>
@@ -699,7 +699,12 @@ Mit Strg+N legen Sie die erste an.</translation>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+2"/>
+        <source>Mail</source>
+        <translation>E-Mail-Verlauf</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Please enter a name.</source>
         <translation>Bitte geben Sie einen Namen ein.</translation>
     </message>
@@ -821,7 +826,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
 <context>
     <name>rapport::ui::DraftEditor</name>
     <message>
-        <location filename="../ui/drafts/drafteditor.cpp" line="+65"/>
+        <location filename="../ui/drafts/drafteditor.cpp" line="+66"/>
         <source>New draft</source>
         <translation>Neuer Entwurf</translation>
     </message>
@@ -922,7 +927,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -993,7 +998,7 @@ Mit Strg+N legen Sie den ersten an.</translation>
 <context>
     <name>rapport::ui::DraftsPage</name>
     <message>
-        <location filename="../ui/drafts/draftspage.cpp" line="+19"/>
+        <location filename="../ui/drafts/draftspage.cpp" line="+20"/>
         <source>Search drafts…</source>
         <translation>Entwürfe suchen…</translation>
     </message>
@@ -1026,7 +1031,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <translation>„%1“ wiederhergestellt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Written and saved. Edit it as you like, then save (Ctrl+S).</source>
         <translation>Geschrieben und gespeichert. Bearbeiten Sie den Entwurf nach Belieben und speichern Sie ihn dann (Strg+S).</translation>
     </message>
@@ -1045,6 +1050,41 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <source>Pick the contact the email is for.</source>
         <translation>Wählen Sie den Kontakt aus, an den die E-Mail gehen soll.</translation>
     </message>
+    <message>
+        <location filename="../ui/drafts/draftspage_gmail.cpp" line="+24"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saving to Gmail…</source>
+        <translation>Wird in Gmail gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gmail cannot be reached: the email waits in the outbox and goes when it can (%1).</source>
+        <translation>Gmail ist nicht erreichbar: Die E-Mail wartet im Postausgang und wird übertragen, sobald es möglich ist (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent.</source>
+        <translation>Gesendet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved to your Gmail drafts.</source>
+        <translation>In Ihren Gmail-Entwürfen gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the draft first: check the highlighted fields.</source>
+        <translation>Speichern Sie zuerst den Entwurf: Überprüfen Sie die markierten Felder.</translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::Errors</name>
@@ -1060,6 +1100,158 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <location filename="../ui/shared/fielderrors.cpp" line="+56"/>
         <source>This value is not valid.</source>
         <translation>Dieser Wert ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::GmailBox</name>
+    <message>
+        <location filename="../ui/settings/gmailbox.cpp" line="+22"/>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect your Gmail account to see the mail you exchanged with a contact and to send drafts. Rapport asks Google for permission to read and compose mail; the sign-in is kept in your keychain.</source>
+        <translation>Verbinden Sie Ihr Gmail-Konto, um die mit einem Kontakt ausgetauschten E-Mails zu sehen und Entwürfe zu senden. Rapport bittet Google um die Berechtigung, E-Mails zu lesen und zu verfassen; die Anmeldung wird in Ihrem Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>….apps.googleusercontent.com</source>
+        <translation>….apps.googleusercontent.com</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept in the keychain; leave empty to keep the saved one</source>
+        <translation>Wird im Schlüsselbund gespeichert; leer lassen, um den gespeicherten zu behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Google client id</source>
+        <translation>Google-Client-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret</source>
+        <translation>Clientschlüssel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+72"/>
+        <source>Connect Gmail…</source>
+        <translation>Gmail verbinden…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Set by RAPPORT_GOOGLE_CLIENT_ID for this run</source>
+        <translation>Für diesen Start durch RAPPORT_GOOGLE_CLIENT_ID festgelegt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected as &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Verbunden als &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapport may read and compose your mail; access renews by itself.</source>
+        <translation>Rapport darf Ihre E-Mails lesen und verfassen; der Zugriff erneuert sich automatisch.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Google granted only part of what Rapport asked for (missing: %1). Disconnect, connect again and allow everything on Google&apos;s page.</source>
+        <translation>Google hat nur einen Teil der von Rapport angefragten Berechtigungen erteilt (es fehlt: %1). Trennen Sie die Verbindung, stellen Sie sie erneut her und erlauben Sie auf der Seite von Google alles.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No keychain is available: the sign-in is kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar: Die Anmeldung wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Reconnect needed&lt;/b&gt;: Google no longer accepts Rapport&apos;s sign-in for %1.</source>
+        <translation>&lt;b&gt;Erneute Verbindung nötig&lt;/b&gt;: Google akzeptiert die Anmeldung von Rapport für %1 nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the client id of a Google “Desktop app” OAuth client (Google Cloud console → APIs &amp; Services → Credentials) to connect.</source>
+        <translation>Geben Sie zum Verbinden die Client-ID eines Google-OAuth-Clients vom Typ „Desktop-App“ ein (Google Cloud Console → APIs und Dienste → Anmeldedaten).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last problem (%1): %2</source>
+        <translation>Letztes Problem (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reconnect…</source>
+        <translation>Neu verbinden…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved in the keychain</source>
+        <translation>Im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for you to sign in to Google in your browser…</source>
+        <translation>Warten auf Ihre Anmeldung bei Google im Browser…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disconnecting…</source>
+        <translation>Verbindung wird getrennt…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>If no browser opened, &lt;a href=&quot;%1&quot;&gt;open Google&apos;s sign-in page&lt;/a&gt;.</source>
+        <translation>Falls sich kein Browser geöffnet hat, &lt;a href=&quot;%1&quot;&gt;öffnen Sie die Anmeldeseite von Google&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rapport forgot the sign-in, but Google could not be told (%1). You can remove Rapport from your Google account&apos;s security page.</source>
+        <translation>Rapport hat die Anmeldung gelöscht, konnte aber Google nicht benachrichtigen (%1). Sie können Rapport auf der Sicherheitsseite Ihres Google-Kontos entfernen.</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::GmailSendBar</name>
+    <message>
+        <location filename="../ui/drafts/gmailsendbar.cpp" line="+15"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send with Gmail (Ctrl+Shift+Return); without a network it waits in the outbox</source>
+        <translation>Mit Gmail senden (Strg+Umschalt+Eingabetaste); ohne Netzwerk wartet die E-Mail im Postausgang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save to Gmail Drafts</source>
+        <translation>Als Gmail-Entwurf speichern</translation>
     </message>
 </context>
 <context>
@@ -1081,9 +1273,82 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
     </message>
 </context>
 <context>
+    <name>rapport::ui::MailTimeline</name>
+    <message>
+        <location filename="../ui/contacts/mailtimeline.cpp" line="+77"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask Gmail for new mail with this contact</source>
+        <translation>Neue E-Mails mit diesem Kontakt von Gmail abrufen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save the contact to see the mail you exchanged with it.</source>
+        <translation>Speichern Sie den Kontakt, um die mit ihm ausgetauschten E-Mails zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Connect Gmail in Settings to see the mail you exchanged with this contact.</source>
+        <translation>Verbinden Sie Gmail in den Einstellungen, um die mit diesem Kontakt ausgetauschten E-Mails zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gmail is not connected: this is the copy saved on this computer.</source>
+        <translation>Gmail ist nicht verbunden: Dies ist die auf diesem Computer gespeicherte Kopie.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Refreshing from Gmail…</source>
+        <translation>Wird von Gmail aktualisiert…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refreshing from Gmail… %1 of %2</source>
+        <translation>Wird von Gmail aktualisiert… %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not refresh from Gmail: %1 Showing the copy saved on this computer.</source>
+        <translation>Aktualisierung von Gmail fehlgeschlagen: %1 Angezeigt wird die auf diesem Computer gespeicherte Kopie.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No mail with this contact yet.</source>
+        <translation>Noch keine E-Mails mit diesem Kontakt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refreshed %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not refreshed yet</source>
+        <translation>Noch nicht aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>rapport::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+71"/>
+        <location filename="../ui/mainwindow.cpp" line="+73"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
@@ -1107,8 +1372,16 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n email(s) sent from the outbox</source>
+        <translation>
+            <numerusform>%n E-Mail aus dem Postausgang gesendet</numerusform>
+            <numerusform>%n E-Mails aus dem Postausgang gesendet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+88"/>
+        <location line="+63"/>
         <source>Rapport</source>
         <translation>Rapport</translation>
     </message>
@@ -1148,7 +1421,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <translation>Demodaten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="+41"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="+42"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1248,7 +1521,20 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+39"/>
+        <source>They leave by themselves when Gmail can be reached.</source>
+        <translation>Sie werden automatisch gesendet, sobald Gmail erreichbar ist.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n email(s) waiting to send</source>
+        <translation>
+            <numerusform>%n E-Mail wartet auf den Versand</numerusform>
+            <numerusform>%n E-Mails warten auf den Versand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>About Rapport</source>
         <translation>Über Rapport</translation>
     </message>
@@ -1403,7 +1689,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
 <context>
     <name>rapport::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/settingspage.cpp" line="+27"/>
+        <location filename="../ui/settings/settingspage.cpp" line="+29"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
