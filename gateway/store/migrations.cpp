@@ -8,6 +8,9 @@
 
 #include "store/search_index.h"
 #include "store/store.h"
+#include "store/uuid.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -195,6 +198,26 @@ Result<void> v6(Connection &conn)
     });
 }
 
+// v7: sync identity and order. The profile's client id (made once; the node of its hybrid logical
+// clock, dashes removed) and an HLC on every outbox mutation, so the server can merge field by field.
+// Mutations recorded before carry an HLC made from their commit time, in their outbox order.
+Result<void> v7(Connection &conn)
+{
+    QString node = QString::fromLatin1(newUuidV7());
+    node.remove(u'-');
+    const QString client = QString::fromStdString(nlohmann::json{{"client_id", node.toStdString()}}.dump());
+    QSqlQuery insert(conn.db());
+    insert.prepare(u"INSERT OR IGNORE INTO settings(key, value, updated_at) VALUES('sync.client', ?, 0)"_s);
+    insert.addBindValue(client);
+    if (!insert.exec())
+        return sqlError(insert, "migrating the schema");
+    return execAll(conn, {
+        u"ALTER TABLE outbox ADD COLUMN hlc TEXT NOT NULL DEFAULT ''"_s,
+        uR"(UPDATE outbox SET hlc = printf('%015d-%04x-', created_at, seq % 65536) ||
+            json_extract((SELECT value FROM settings WHERE key = 'sync.client'), '$.client_id'))"_s,
+    });
+}
+
 struct Migration {
     int version;
     std::function<Result<void>(Connection &)> apply;
@@ -202,7 +225,7 @@ struct Migration {
 
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}, {6, v6}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}, {6, v6}, {7, v7}};
     return list;
 }
 

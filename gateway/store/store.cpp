@@ -135,6 +135,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString &profileDir)
     return store;
 }
 
+sync::HybridClock &Store::clock() const
+{
+    return m_writer->clock();
+}
+
 Store::~Store()
 {
     for (std::size_t i = 0; i < t_readers.entries.size(); ++i) {

@@ -17,6 +17,9 @@
 
 namespace rapport {
 
+namespace sync {
+class HybridClock;
+}
 class Writer;
 
 // A connection plus its prepared statements; belongs to one thread.
@@ -36,6 +39,7 @@ private:
 struct WriteTxn {
     Connection &conn;
     qint64 nowMs;  // one timestamp for every row the transaction touches
+    sync::HybridClock *clock = nullptr;  // the profile's sync clock: one HLC per outbox mutation
 };
 
 // UTF-8 text (the JSON side) -> QString for binding (the SQL side).
@@ -61,6 +65,8 @@ public:
 
     QString databasePath() const { return m_path; }
     int schemaVersion() const { return m_schemaVersion; }
+    // The profile's sync clock (thread-safe); its node is the client id.
+    sync::HybridClock &clock() const;
 
     // The calling thread's read connection (opened on first use).
     Connection &reader() const;

@@ -1,5 +1,7 @@
 #include "store/writer.h"
 
+#include "sync/hlc.h"
+
 #include <atomic>
 
 #include <QSqlError>
@@ -114,6 +116,9 @@ void Writer::writerLoop(Init init, std::promise<Result<int>> ready)
         }
         Connection conn(*db);
         Result<int> version = init(conn);
+        if (version)
+            if (auto clock = startClock(conn); !clock)
+                version = clock.error();
         const bool ok = version.ok();
         ready.set_value(std::move(version));
         while (ok) {
@@ -131,12 +136,30 @@ void Writer::writerLoop(Init init, std::promise<Result<int>> ready)
     QSqlDatabase::removeDatabase(name);
 }
 
+// The sync clock's node is the profile's client id; it resumes after the newest HLC it ever gave an
+// outbox mutation, so a system clock set back between runs cannot reorder this profile's edits.
+Result<void> Writer::startClock(Connection &conn)
+{
+    QSqlQuery q(conn.db());
+    if (!q.exec(u"SELECT json_extract(value, '$.client_id') FROM settings WHERE key = 'sync.client'"_s) || !q.next())
+        return sqlError(q, "reading the sync client id");
+    const std::string node = q.value(0).toString().toStdString();
+    q.finish();
+    m_clock = std::make_unique<sync::HybridClock>(node);
+    if (!q.exec(u"SELECT max(hlc) FROM outbox"_s))
+        return sqlError(q, "reading the sync clock");
+    if (q.next())
+        if (auto last = sync::HlcTimestamp::decode(q.value(0).toString().toStdString()))
+            m_clock->restore(*last);
+    return {};
+}
+
 Result<void> Writer::runInTransaction(Connection &conn, Job &job)
 {
     QSqlQuery &begin = conn.prepare(u"BEGIN IMMEDIATE"_s);
     if (auto r = exec(begin, "starting a write"); !r)
         return r;
-    WriteTxn txn{conn, nowMs()};
+    WriteTxn txn{conn, nowMs(), m_clock.get()};
     Result<void> result = job.fn(txn);
     QSqlQuery &end = conn.prepare(result ? u"COMMIT"_s : u"ROLLBACK"_s);
     Result<void> ended = exec(end, result ? "committing" : "rolling back");

@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "store/store.h"
+#include "sync/hlc.h"
 
 namespace rapport {
 
@@ -33,6 +34,7 @@ public:
     ~Writer();  // finishes queued jobs, stops both threads, closes the connections
 
     int schemaVersion() const { return m_schemaVersion; }
+    sync::HybridClock &clock() { return *m_clock; }  // set up with the connection, before any job
     Result<void> run(std::function<Result<void>(WriteTxn &)> job);  // blocks the caller until committed
 
 private:
@@ -44,9 +46,11 @@ private:
     void writerLoop(Init init, std::promise<Result<int>> ready);
     void checkpointLoop();
     Result<void> runInTransaction(Connection &conn, Job &job);
+    Result<void> startClock(Connection &conn);
 
     QString m_path;
     int m_schemaVersion = 0;
+    std::unique_ptr<sync::HybridClock> m_clock;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;
