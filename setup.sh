@@ -13,7 +13,7 @@ export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 # Debian 12 packages: build + tests, then the real keychain and headless screenshots.
 PACKAGES=(g++ cmake ninja-build ccache qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n qtkeychain-qt6-dev nlohmann-json3-dev
-          libsqlite3-dev libsecret-1-0 gnome-keyring dbus-x11 xvfb xauth fonts-dejavu-core
+          libsqlite3-dev libsodium-dev pkg-config libsecret-1-0 gnome-keyring dbus-x11 xvfb xauth fonts-dejavu-core openssl
           dbus-daemon dbus-bin fonts-noto-cjk fonts-lohit-deva fonts-noto-color-emoji)  # fonts: every script, emoji
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

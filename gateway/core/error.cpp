@@ -10,6 +10,7 @@ std::string_view codeName(ErrorCode code)
     case ErrorCode::BadRequest: return "bad_request";
     case ErrorCode::InvalidJson: return "invalid_json";
     case ErrorCode::ValidationFailed: return "validation_failed";
+    case ErrorCode::Unauthenticated: return "unauthenticated";
     case ErrorCode::NotFound: return "not_found";
     case ErrorCode::MethodNotAllowed: return "method_not_allowed";
     case ErrorCode::Conflict: return "conflict";
@@ -40,6 +41,7 @@ int httpStatus(ErrorCode code)
     case ErrorCode::BadRequest: return 400;
     case ErrorCode::InvalidJson: return 400;
     case ErrorCode::ValidationFailed: return 422;
+    case ErrorCode::Unauthenticated: return 401;
     case ErrorCode::NotFound: return 404;
     case ErrorCode::MethodNotAllowed: return 405;
     case ErrorCode::Conflict: return 409;

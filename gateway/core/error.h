@@ -18,6 +18,7 @@ enum class ErrorCode {
     BadRequest,        // 400 bad_request: malformed path, query or parameter
     InvalidJson,       // 400 invalid_json: body is not JSON / not an object
     ValidationFailed,  // 422 validation_failed: well-formed but wrong field values
+    Unauthenticated,   // 401 unauthenticated: wrong email/password, or a missing, expired or revoked session
     NotFound,          // 404 not_found
     MethodNotAllowed,  // 405 method_not_allowed
     Conflict,          // 409 conflict: e.g. create with an id that already exists

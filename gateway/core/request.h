@@ -29,6 +29,10 @@ struct Request {
     nlohmann::json json;                                      // parsed body, set by the Router (null if empty)
     std::vector<std::pair<std::string, std::string>> params;  // ":param" captures, set by the Router
     std::string identity = "local";                          // who calls: "local" in the desktop app
+    // Set by rapport-server's HTTP adapter only (empty in process): the token of "Authorization: Bearer
+    // <token>", for the identity middleware to resolve, and the peer address ("127.0.0.1", "::1").
+    std::string bearerToken;
+    std::string remoteAddress;
 
     // Splits "path?query", percent-decodes query keys/values ('+' is a space).
     static Request make(Method method, std::string_view target, std::string body = {});

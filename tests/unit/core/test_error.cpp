@@ -32,6 +32,7 @@ void TestError::codeAndStatus_data()
     QTest::newRow("bad_request")        << ErrorCode::BadRequest       << QByteArray("bad_request")        << 400;
     QTest::newRow("invalid_json")       << ErrorCode::InvalidJson      << QByteArray("invalid_json")       << 400;
     QTest::newRow("validation_failed")  << ErrorCode::ValidationFailed << QByteArray("validation_failed")  << 422;
+    QTest::newRow("unauthenticated")    << ErrorCode::Unauthenticated  << QByteArray("unauthenticated")    << 401;
     QTest::newRow("not_found")          << ErrorCode::NotFound         << QByteArray("not_found")          << 404;
     QTest::newRow("method_not_allowed") << ErrorCode::MethodNotAllowed << QByteArray("method_not_allowed") << 405;
     QTest::newRow("conflict")           << ErrorCode::Conflict         << QByteArray("conflict")           << 409;

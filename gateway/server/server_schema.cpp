@@ -1,0 +1,115 @@
+// server.db's versioned schema: PRAGMA user_version holds the version; each step runs in one
+// transaction, so a crash mid-migration leaves the previous version intact. Times are Unix ms.
+
+#include <functional>
+#include <vector>
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include "server/server_store.h"
+
+using namespace Qt::StringLiterals;
+
+namespace rapport::server {
+
+namespace {
+
+Result<void> execAll(Connection &conn, const QStringList &statements)
+{
+    for (const QString &sql : statements) {
+        QSqlQuery q(conn.db());
+        if (!q.exec(sql))
+            return sqlError(q, "migrating the server schema");
+    }
+    return {};
+}
+
+// v1: accounts and sessions.
+Result<void> v1(Connection &conn)
+{
+    return execAll(conn, {
+        u"PRAGMA application_id = "_s + QString::number(ServerStore::kApplicationId),
+        uR"(CREATE TABLE teams (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL))"_s,
+        // email is stored normalised (NFC, case-folded), so UNIQUE alone makes it case-insensitive in every
+        // script; NOCASE on top keeps ASCII safe even if a row was ever written unnormalised.
+        uR"(CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            team_id TEXT NOT NULL REFERENCES teams(id),
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT NOT NULL,
+            is_admin INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            disabled_at INTEGER))"_s,
+        u"CREATE INDEX users_by_team ON users(team_id)"_s,
+        // Only a SHA-256 of the token is kept: a copy of this file does not let anyone sign in.
+        uR"(CREATE TABLE sessions (
+            token_hash BLOB PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            revoked_at INTEGER,
+            last_seen_at INTEGER NOT NULL) WITHOUT ROWID)"_s,
+        u"CREATE INDEX sessions_by_user ON sessions(user_id)"_s,
+        u"CREATE INDEX sessions_by_expiry ON sessions(expires_at)"_s,
+        // One row per failed (or in-flight) sign-in per key; key is a SHA-256 of "account:EMAIL" or
+        // "address:IP", so an email or a password typed into the email field is not kept in clear.
+        // In the database rather than in memory so limits hold across restarts and across several
+        // server processes sharing one database.
+        uR"(CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            key BLOB NOT NULL,
+            at INTEGER NOT NULL))"_s,
+        u"CREATE INDEX login_failures_by_key ON login_failures(key, at)"_s,
+        u"CREATE INDEX login_failures_by_time ON login_failures(at)"_s,
+    });
+}
+
+struct Migration {
+    int version;
+    std::function<Result<void>(Connection &)> apply;
+};
+
+const std::vector<Migration> &allMigrations()
+{
+    static const std::vector<Migration> list{{1, v1}};
+    return list;
+}
+
+} // namespace
+
+int latestServerSchemaVersion()
+{
+    return allMigrations().back().version;
+}
+
+Result<int> migrateServerTo(Connection &conn, int target)
+{
+    QSqlQuery q(conn.db());
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return sqlError(q, "reading the server schema version");
+    int version = q.value(0).toInt();
+    q.finish();
+    for (const Migration &m : allMigrations()) {
+        if (m.version <= version || m.version > target)
+            continue;
+        if (!q.exec(u"BEGIN IMMEDIATE"_s))
+            return sqlError(q, "starting a migration");
+        Result<void> applied = m.apply(conn);
+        if (applied && !q.exec(u"PRAGMA user_version = "_s + QString::number(m.version)))
+            applied = sqlError(q, "recording the server schema version");
+        if (!applied) {
+            q.exec(u"ROLLBACK"_s);
+            return applied.error();
+        }
+        if (!q.exec(u"COMMIT"_s))
+            return sqlError(q, "committing a migration");
+        version = m.version;
+    }
+    return version;
+}
+
+} // namespace rapport::server
