@@ -8,22 +8,13 @@
 #include <QStringList>
 
 #include "server/server_store.h"
+#include "store/migrations.h"
 
 using namespace Qt::StringLiterals;
 
 namespace rapport::server {
 
 namespace {
-
-Result<void> execAll(Connection &conn, const QStringList &statements)
-{
-    for (const QString &sql : statements) {
-        QSqlQuery q(conn.db());
-        if (!q.exec(sql))
-            return sqlError(q, "migrating the server schema");
-    }
-    return {};
-}
 
 // v1: accounts and sessions.
 Result<void> v1(Connection &conn)
@@ -68,11 +59,6 @@ Result<void> v1(Connection &conn)
     });
 }
 
-struct Migration {
-    int version;
-    std::function<Result<void>(Connection &)> apply;
-};
-
 const std::vector<Migration> &allMigrations()
 {
     static const std::vector<Migration> list{{1, v1}};
@@ -88,28 +74,7 @@ int latestServerSchemaVersion()
 
 Result<int> migrateServerTo(Connection &conn, int target)
 {
-    QSqlQuery q(conn.db());
-    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return sqlError(q, "reading the server schema version");
-    int version = q.value(0).toInt();
-    q.finish();
-    for (const Migration &m : allMigrations()) {
-        if (m.version <= version || m.version > target)
-            continue;
-        if (!q.exec(u"BEGIN IMMEDIATE"_s))
-            return sqlError(q, "starting a migration");
-        Result<void> applied = m.apply(conn);
-        if (applied && !q.exec(u"PRAGMA user_version = "_s + QString::number(m.version)))
-            applied = sqlError(q, "recording the server schema version");
-        if (!applied) {
-            q.exec(u"ROLLBACK"_s);
-            return applied.error();
-        }
-        if (!q.exec(u"COMMIT"_s))
-            return sqlError(q, "committing a migration");
-        version = m.version;
-    }
-    return version;
+    return applyMigrations(conn, allMigrations(), target, "server schema");
 }
 
 } // namespace rapport::server

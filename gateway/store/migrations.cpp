@@ -18,15 +18,6 @@ namespace rapport {
 
 namespace {
 
-Result<void> execAll(Connection &conn, const QStringList &statements)
-{
-    for (const QString &sql : statements) {
-        QSqlQuery q(conn.db());
-        if (!q.exec(sql))
-            return sqlError(q, "migrating the schema");
-    }
-    return {};
-}
 
 // v1: the records and the outbox. Times are Unix ms; deleted_at marks a tombstone; JSON columns hold
 // the list/object fields exactly as the API shows them.
@@ -218,11 +209,6 @@ Result<void> v7(Connection &conn)
     });
 }
 
-struct Migration {
-    int version;
-    std::function<Result<void>(Connection &)> apply;
-};
-
 const std::vector<Migration> &allMigrations()
 {
     static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}, {6, v6}, {7, v7}};
@@ -238,19 +224,35 @@ int latestSchemaVersion()
 
 Result<int> migrateTo(Connection &conn, int target)
 {
+    return applyMigrations(conn, allMigrations(), target, "schema");
+}
+
+Result<void> execAll(Connection &conn, const QStringList &statements)
+{
+    for (const QString &sql : statements) {
+        QSqlQuery q(conn.db());
+        if (!q.exec(sql))
+            return sqlError(q, "migrating the schema");
+    }
+    return {};
+}
+
+Result<int> applyMigrations(Connection &conn, const std::vector<Migration> &steps, int target, std::string_view what)
+{
+    const std::string name(what);
     QSqlQuery q(conn.db());
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return sqlError(q, "reading the schema version");
+        return sqlError(q, "reading the " + name + " version");
     int version = q.value(0).toInt();
     q.finish();
-    for (const Migration &m : allMigrations()) {
+    for (const Migration &m : steps) {
         if (m.version <= version || m.version > target)
             continue;
         if (!q.exec(u"BEGIN IMMEDIATE"_s))
             return sqlError(q, "starting a migration");
         Result<void> applied = m.apply(conn);
         if (applied && !q.exec(u"PRAGMA user_version = "_s + QString::number(m.version)))
-            applied = sqlError(q, "recording the schema version");
+            applied = sqlError(q, "recording the " + name + " version");
         if (!applied) {
             q.exec(u"ROLLBACK"_s);
             return applied.error();
