@@ -1,5 +1,7 @@
 #include "server/server_store.h"
 
+#include "store/thread_readers.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -20,7 +22,6 @@ using namespace Qt::StringLiterals;
 namespace rapport::server {
 
 namespace {
-std::atomic<quint64> g_serial{0};
 
 // Runs on the writer thread before any job: is this a server database we can use, and is it current?
 Result<int> checkAndMigrate(Connection &conn, const QString &path)
@@ -62,28 +63,6 @@ Result<int> checkAndMigrate(Connection &conn, const QString &path)
     return migrateServerTo(conn, latestServerSchemaVersion());
 }
 
-// Read connections belong to the thread that opened them (a QtSql rule): one per thread and store.
-struct ReaderSlot {
-    quint64 store;
-    QString name;
-    std::unique_ptr<Connection> conn;
-};
-struct ThreadReaders {
-    std::vector<ReaderSlot> entries;
-    void drop(std::size_t i)
-    {
-        const QString name = entries[i].name;
-        entries[i].conn->db().close();
-        entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(i));
-        QSqlDatabase::removeDatabase(name);
-    }
-    ~ThreadReaders()
-    {
-        while (!entries.empty())
-            drop(entries.size() - 1);
-    }
-};
-thread_local ThreadReaders t_readers;
 } // namespace
 
 // One thread owns the write connection and runs jobs one at a time, each in its own transaction.
@@ -202,7 +181,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir)
 
     std::unique_ptr<ServerStore> store(new ServerStore);
     store->m_path = path;
-    store->m_serial = ++g_serial;
+    store->m_serial = newDatabaseSerial();
     auto writer = WriterThread::start(path, store->m_serial);
     if (!writer) {
         Error e = writer.error();
@@ -219,33 +198,13 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir)
 
 ServerStore::~ServerStore()
 {
-    for (std::size_t i = 0; i < t_readers.entries.size(); ++i) {
-        if (t_readers.entries[i].store == m_serial) {
-            t_readers.drop(i);
-            break;
-        }
-    }
+    dropThreadReader(m_serial);
     m_writer.reset();
 }
 
 Connection &ServerStore::reader() const
 {
-    for (auto &slot : t_readers.entries) {
-        if (slot.store == m_serial)
-            return *slot.conn;
-    }
-    const QString name = u"rapport-server-reader-"_s + QString::number(m_serial) + u'-' +
-                         QString::number(reinterpret_cast<quintptr>(&t_readers), 16);
-    auto db = openConnection(m_path, name, ConnectionRole::Reader);
-    if (!db) {
-        // Only when the system is out of resources (the writer has the file open). Not cached, so the next
-        // call tries again; until then queries on this invalid connection fail with an error.
-        qWarning("%s", db.error().message.c_str());
-        thread_local Connection unavailable{QSqlDatabase()};
-        return unavailable;
-    }
-    t_readers.entries.push_back({m_serial, name, std::make_unique<Connection>(*db)});
-    return *t_readers.entries.back().conn;
+    return threadReader(m_serial, m_path, u"rapport-server-reader-"_s);
 }
 
 Result<void> ServerStore::writeErased(std::function<Result<void>(WriteTxn &)> job)

@@ -8,6 +8,7 @@
 #include <QSqlError>
 
 #include "store/migrations.h"
+#include "store/thread_readers.h"
 #include "store/writer.h"
 
 using namespace Qt::StringLiterals;
@@ -50,31 +51,7 @@ Result<void> exec(QSqlQuery &query, std::string_view what)
 }
 
 namespace {
-std::atomic<quint64> g_storeSerial{0};
 
-// Read connections belong to the thread that opened them (a QtSql rule); each thread keeps one per store,
-// closed when the thread ends or when the store is closed on that thread.
-struct ReaderSlot {
-    quint64 store;
-    QString name;
-    std::unique_ptr<Connection> conn;
-};
-struct ThreadReaders {
-    std::vector<ReaderSlot> entries;
-    void drop(std::size_t i)
-    {
-        const QString name = entries[i].name;
-        entries[i].conn->db().close();
-        entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(i));
-        QSqlDatabase::removeDatabase(name);
-    }
-    ~ThreadReaders()
-    {
-        while (!entries.empty())
-            drop(entries.size() - 1);
-    }
-};
-thread_local ThreadReaders t_readers;
 
 // Runs on the writer thread before any job: is this a database we can use, and is it current?
 Result<int> checkAndMigrate(Connection &conn, const QString &path)
@@ -129,7 +106,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &profileDir)
 
     std::unique_ptr<Store> store(new Store);
     store->m_path = path;
-    store->m_serial = ++g_storeSerial;
+    store->m_serial = newDatabaseSerial();
     store->m_writer = std::move(*writer);
     store->m_schemaVersion = store->m_writer->schemaVersion();
     return store;
@@ -142,33 +119,13 @@ sync::HybridClock &Store::clock() const
 
 Store::~Store()
 {
-    for (std::size_t i = 0; i < t_readers.entries.size(); ++i) {
-        if (t_readers.entries[i].store == m_serial) {
-            t_readers.drop(i);
-            break;
-        }
-    }
+    dropThreadReader(m_serial);
     m_writer.reset();
 }
 
 Connection &Store::reader() const
 {
-    for (auto &slot : t_readers.entries) {
-        if (slot.store == m_serial)
-            return *slot.conn;
-    }
-    const QString name = u"rapport-reader-"_s + QString::number(m_serial) + u'-' +
-                         QString::number(reinterpret_cast<quintptr>(&t_readers), 16);
-    auto db = openConnection(m_path, name, ConnectionRole::Reader);
-    if (!db) {
-        // Only when the system is out of resources (the writer has the file open). Not cached, so the
-        // next call tries again; until then queries on this invalid connection fail with an error.
-        qWarning("%s", db.error().message.c_str());
-        thread_local Connection unavailable{QSqlDatabase()};
-        return unavailable;
-    }
-    t_readers.entries.push_back({m_serial, name, std::make_unique<Connection>(*db)});
-    return *t_readers.entries.back().conn;
+    return threadReader(m_serial, m_path, u"rapport-reader-"_s);
 }
 
 Result<void> Store::writeErased(std::function<Result<void>(WriteTxn &)> job)
