@@ -27,7 +27,7 @@ std::string readPasswordLine()
 
 int runInit(const Invocation &call)
 {
-    static constexpr std::array<OptionSpec, 1> kSpecs = {{{"team", true}}};
+    static constexpr std::array<OptionSpec, 1> kSpecs = {{{"team", 0, true}}};
     const ParsedArgs parsed = parseArgs(call.args, kSpecs);
     if (!parsed.error.empty())
         return usageError("init", parsed.error);
@@ -59,7 +59,7 @@ int runInit(const Invocation &call)
 
 int runUser(const Invocation &call)
 {
-    static constexpr std::array<OptionSpec, 1> kSpecs = {{{"admin", false}}};
+    static constexpr std::array<OptionSpec, 1> kSpecs = {{{"admin", 0, false}}};
     const ParsedArgs parsed = parseArgs(call.args, kSpecs);
     if (!parsed.error.empty())
         return usageError("user", parsed.error);

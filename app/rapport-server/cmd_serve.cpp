@@ -76,7 +76,7 @@ std::string urlHost(const QHostAddress &address)
 int runServe(const Invocation &call)
 {
     static constexpr std::array<OptionSpec, 4> kSpecs = {
-        {{"listen", true}, {"cert", true}, {"key", true}, {"insecure", false}}};
+        {{"listen", 0, true}, {"cert", 0, true}, {"key", 0, true}, {"insecure", 0, false}}};
     const ParsedArgs parsed = parseArgs(call.args, kSpecs);
     if (!parsed.error.empty())
         return usageError("serve", parsed.error);

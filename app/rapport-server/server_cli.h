@@ -13,6 +13,8 @@
 
 #include <QString>
 
+#include "common/args.h"
+
 namespace rapport {
 struct Error;
 }
@@ -33,19 +35,9 @@ int runInit(const Invocation &call);
 int runUser(const Invocation &call);
 int runServe(const Invocation &call);
 
-struct OptionSpec {
-    std::string_view name;  // long name without "--"
-    bool takesValue = false;
-};
-
-// Options anywhere among the positional arguments; "--name V" or "--name=V"; -h/--help always known.
-struct ParsedArgs {
-    std::map<std::string, std::string, std::less<>> options;  // by long name; "" for flags
-    std::vector<std::string> positional;
-    bool help = false;
-    std::string error;  // set on an unknown option or a missing value
-};
-ParsedArgs parseArgs(const std::vector<std::string> &args, std::span<const OptionSpec> specs);
+using rapport::cli::OptionSpec;
+using rapport::cli::ParsedArgs;
+using rapport::cli::parseArgs;
 
 // Prints "rapport-server[ command]: message" and a pointer to --help on stderr; returns kExitUsage.
 int usageError(std::string_view command, std::string_view message);

@@ -13,6 +13,8 @@
 
 #include <QString>
 
+#include "common/args.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 namespace rapport {
@@ -38,21 +40,9 @@ int runChat(const Invocation &call);
 int runDraft(const Invocation &call);
 int runGmail(const Invocation &call);
 
-struct OptionSpec {
-    std::string_view name;  // long name without "--"
-    char shortName = 0;     // 0: none
-    bool takesValue = false;
-};
-
-// Options may come before, between or after positional arguments; "--" ends options and a lone "-" is
-// positional (stdin). -h/--help is always known. Values: "--name V", "--name=V", "-x V".
-struct ParsedArgs {
-    std::map<std::string, std::string, std::less<>> options;  // by long name; "" for flags
-    std::vector<std::string> positional;
-    bool help = false;
-    std::string error;  // set on an unknown option or a missing value
-};
-ParsedArgs parseArgs(const std::vector<std::string> &args, std::span<const OptionSpec> specs);
+using rapport::cli::OptionSpec;
+using rapport::cli::ParsedArgs;
+using rapport::cli::parseArgs;
 
 // Prints "rapportctl[ command]: message" and a pointer to --help on stderr; returns kExitUsage.
 int usageError(std::string_view command, std::string_view message);
