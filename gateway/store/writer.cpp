@@ -146,7 +146,8 @@ Result<void> Writer::startClock(Connection &conn)
     const std::string node = q.value(0).toString().toStdString();
     q.finish();
     m_clock = std::make_unique<sync::HybridClock>(node);
-    if (!q.exec(u"SELECT max(hlc) FROM outbox"_s))
+    // HLCs grow with seq, so the newest row holds the largest: a rowid lookup, not a scan of every edit.
+    if (!q.exec(u"SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1"_s))
         return sqlError(q, "reading the sync clock");
     if (q.next())
         if (auto last = sync::HlcTimestamp::decode(q.value(0).toString().toStdString()))
