@@ -18,6 +18,7 @@
 #include "server/accounts.h"
 #include "server/http/http_server.h"
 #include "server/server_store.h"
+#include "server/sqlite_sync_storage.h"
 #include "server_cli.h"
 #include "server_routes.h"
 
@@ -115,7 +116,9 @@ int runServe(const Invocation &call)
     rapport::Metrics metrics;
     rapport::RateLimiter limiter(rapport::RateLimits::defaults());
     rapport::Router router(metrics, limiter);
+    rapport::server::SqliteSyncStorage syncStorage(**store);
     addServerRoutes(router, **accounts);
+    addServerSyncRoutes(router, **accounts, syncStorage);
 
     rapport::server::HttpServerOptions options;
     if (hasCert) {

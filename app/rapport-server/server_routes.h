@@ -1,11 +1,12 @@
 #pragma once
-// rapport-server's route table: GET /health, POST /auth/login, POST /auth/logout, GET /auth/me.
+// rapport-server's route table: GET /health, POST /auth/login, POST /auth/logout, GET /auth/me, and sync.
 // Handlers call Accounts, which blocks (Argon2id, the database): fine, HttpServer runs them on its pool.
 
 namespace rapport {
 class Router;
 namespace server {
 class Accounts;
+class SyncStorage;
 }
 }
 
@@ -13,5 +14,8 @@ namespace rapportserver {
 
 // `accounts` must outlive the router.
 void addServerRoutes(rapport::Router &router, rapport::server::Accounts &accounts);
+// POST /sync/push, GET /sync/pull (PROTOCOL.md), for signed-in users on their own team's records.
+void addServerSyncRoutes(rapport::Router &router, rapport::server::Accounts &accounts,
+                         rapport::server::SyncStorage &storage);
 
 } // namespace rapportserver

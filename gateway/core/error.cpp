@@ -21,6 +21,7 @@ std::string_view codeName(ErrorCode code)
     case ErrorCode::StoreUnavailable: return "store_unavailable";
     case ErrorCode::Upstream: return "upstream_error";
     case ErrorCode::Cancelled: return "cancelled";
+    case ErrorCode::UpgradeRequired: return "upgrade_required";
     case ErrorCode::Internal: return "internal";
     }
     return "internal";
@@ -52,6 +53,7 @@ int httpStatus(ErrorCode code)
     case ErrorCode::StoreUnavailable: return 503;
     case ErrorCode::Upstream: return 502;
     case ErrorCode::Cancelled: return 499;  // nginx's "client closed request": not the server's fault
+    case ErrorCode::UpgradeRequired: return 426;
     case ErrorCode::Internal: return 500;
     }
     return 500;

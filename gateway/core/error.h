@@ -29,6 +29,7 @@ enum class ErrorCode {
     StoreUnavailable,  // 503 store_unavailable: cannot open / busy / disk full
     Upstream,          // 502 upstream_error: the AI provider (or another service) failed; details say how
     Cancelled,         // 499 cancelled: the caller stopped it (Stop in the chat, Ctrl-C)
+    UpgradeRequired,   // 426 upgrade_required: the other side speaks another sync protocol version
     Internal,          // 500 internal
 };
 

@@ -59,9 +59,44 @@ Result<void> v1(Connection &conn)
     });
 }
 
+// v2: sync. Each record's current state (field values with the HLC that wrote each) carries the team
+// sequence number of its latest change, so the pull feed is "records with seq > cursor": one row per
+// record however often it changed, and a pull can never skip a commit (one writer). sync_applied is
+// the exactly-once memory: every answered mutation's answer, returned again on a retried push.
+Result<void> v2(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE sync_records (
+            entity_id TEXT PRIMARY KEY,
+            team_id TEXT NOT NULL REFERENCES teams(id),
+            entity TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            fields TEXT NOT NULL,
+            deleted INTEGER NOT NULL,
+            life_hlc TEXT NOT NULL) WITHOUT ROWID)"_s,
+        u"CREATE UNIQUE INDEX sync_records_feed ON sync_records(team_id, seq)"_s,
+        uR"(CREATE TABLE sync_applied (
+            team_id TEXT NOT NULL,
+            client_id TEXT NOT NULL,
+            mutation_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            PRIMARY KEY (team_id, client_id, mutation_id)) WITHOUT ROWID)"_s,
+        uR"(CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,
+            team_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            loser_client TEXT NOT NULL,
+            body TEXT NOT NULL))"_s,
+        u"CREATE INDEX sync_conflicts_feed ON sync_conflicts(team_id, loser_client, seq)"_s,
+        uR"(CREATE TABLE sync_counters (
+            team_id TEXT PRIMARY KEY,
+            last_seq INTEGER NOT NULL))"_s,
+    });
+}
+
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}};
     return list;
 }
 

@@ -53,6 +53,7 @@ QByteArray reasonPhrase(int status)
     case 414: return "URI Too Long";
     case 417: return "Expectation Failed";
     case 422: return "Unprocessable Content";
+    case 426: return "Upgrade Required";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 499: return "Client Closed Request";
