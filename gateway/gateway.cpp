@@ -20,6 +20,8 @@
 #include "gmail/pending_sign_ins.h"
 #include "secrets/memory_secret_store.h"
 #include "store/store.h"
+#include "sync/sync_engine.h"
+#include "sync/sync_routes.h"
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +59,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     }
     g->m_gmail = std::make_unique<gmail::GmailAccount>(*g->m_store, *secrets);
     g->m_signIns = std::make_unique<gmail::PendingSignIns>();
+    g->m_sync = std::make_unique<sync::SyncEngine>(*g->m_store, *secrets, *g->m_contacts, *g->m_companies);
     g->m_router = std::make_unique<Router>(g->m_metrics, *g->m_limiter, options.router);
 
     // The route table: one resource per line.
@@ -69,6 +72,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const QString &profileDir, Gatewa
     addAiWritingRoutes(r, {*g->m_conversations, *g->m_aiSettings, *g->m_contacts, *g->m_companies, *g->m_drafts});
     gmail::addGmailRoutes(r, {*g->m_gmail, *g->m_signIns, *g->m_store, *g->m_contacts});
     gmail::addGmailSendRoutes(r, *g->m_gmail, *g->m_store);
+    addSyncRoutes(r, *g->m_sync);
     return g;
 }
 

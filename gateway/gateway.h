@@ -28,6 +28,9 @@ namespace gmail {
 class GmailAccount;
 class PendingSignIns;
 }
+namespace sync {
+class SyncEngine;
+}
 
 struct GatewayOptions {
     RateLimits limits = RateLimits::defaults();
@@ -63,6 +66,7 @@ public:
     ai::Conversations &conversations() { return *m_conversations; }
     ai::ProviderSettings &aiSettings() { return *m_aiSettings; }
     gmail::GmailAccount &gmailAccount() { return *m_gmail; }
+    sync::SyncEngine &syncEngine() { return *m_sync; }
     QString profileDir() const { return m_profileDir; }
 
 private:
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<SecretStore> m_ownSecrets;  // when no store was given
     std::unique_ptr<gmail::GmailAccount> m_gmail;
     std::unique_ptr<gmail::PendingSignIns> m_signIns;
+    std::unique_ptr<sync::SyncEngine> m_sync;
     std::unique_ptr<Router> m_router;
 };
 

@@ -28,6 +28,9 @@
 #include "shared/icons.h"
 #include "shared/pagedjsonmodel.h"
 #include "shared/recordeditor.h"
+#include "sync/conflictspage.h"
+#include "sync/syncindicator.h"
+#include "sync/teamserverbox.h"
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +80,8 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     connect(m_chat, &ChatPage::statusMessage, this, &MainWindow::showStatus);
     m_drafts = new DraftsPage(client, *m_undo, m_stack);
     addPage(IconId::Drafts, tr("Drafts"), m_drafts);
+    m_conflicts = new ConflictsPage(client, m_stack);
+    addPage(IconId::Sync, tr("Conflicts"), m_conflicts);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
         updateActions();
@@ -90,6 +95,7 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     connect(static_cast<ContactEditor *>(m_contacts->editor()), &ContactEditor::settingsRequested, this,
             [this] { showPage(m_settingsPage); });
 
+    m_sync = new SyncIndicator(client, this);  // before the menus: File offers its Sync Now
     createActions();
     createMenusAndToolBar();
     m_outbox = new OutboxPump(client, this);
@@ -116,6 +122,17 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
     connect(m_drafts, &RecordPage::recordsChanged, m_outbox, &OutboxPump::poke);  // a send may wait now
     connect(m_outbox, &OutboxPump::sent, this,
             [this](int n) { showStatus(tr("%n email(s) sent from the outbox", nullptr, n)); });
+    connect(m_sync, &SyncIndicator::conflictsRequested, this, [this] { showPage(m_conflicts); });
+    connect(m_sync, &SyncIndicator::settingsRequested, this, [this] { showPage(m_settingsPage); });
+    connect(m_sync, &SyncIndicator::syncFinished, this,
+            [this](bool ok, const QString &message) { ok ? showStatus(message) : showError(message); });
+    connect(m_sync, &SyncIndicator::conflictsChanged, this, [this](int n) {
+        m_nav->item(m_stack->indexOf(m_conflicts))->setText(n > 0 ? tr("Conflicts (%1)").arg(n) : tr("Conflicts"));
+        updateTitle();
+        m_conflicts->refresh();
+    });
+    connect(m_conflicts, &ConflictsPage::conflictResolved, m_sync, &SyncIndicator::refresh);
+    connect(m_settingsPage->teamServer(), &TeamServerBox::accountChanged, m_sync, &SyncIndicator::refresh);
     m_countsDebounce.setSingleShot(true);
     m_countsDebounce.setInterval(250);
     connect(&m_countsDebounce, &QTimer::timeout, this, &MainWindow::refreshCounts);

@@ -1,5 +1,5 @@
 #pragma once
-// The main window: navigation on the left (Contacts, Companies; later Deals, Chat, Drafts, Settings),
+// The main window: navigation on the left (Contacts, Companies, Chat, Drafts, Conflicts, Settings),
 // one page per entry in a stack, menus and a toolbar acting on the current page, one undo stack for
 // the whole window, and a status bar with counts, messages and background progress.
 
@@ -22,6 +22,7 @@ class SecretStore;
 namespace rapport::ui {
 
 class ChatPage;
+class ConflictsPage;
 class DraftsPage;
 class CompaniesPage;
 class ContactsPage;
@@ -30,6 +31,7 @@ class OutboxPump;
 class RecordPage;
 class ApiKeyController;
 class SettingsPage;
+class SyncIndicator;
 enum class IconId;
 
 class MainWindow : public QMainWindow {
@@ -47,6 +49,8 @@ public:
     DraftsPage *draftsPage() const { return m_drafts; }
     DemoOffer *demoOffer() const { return m_demo; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
+    ConflictsPage *conflictsPage() const { return m_conflicts; }
+    SyncIndicator *syncIndicator() const { return m_sync; }
     ApiKeyController *apiKeys() const { return m_keys; }
     OutboxPump *outbox() const { return m_outbox; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -95,6 +99,8 @@ private:
     OutboxPump *m_outbox = nullptr;
     QLabel *m_outboxLabel = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    ConflictsPage *m_conflicts = nullptr;
+    SyncIndicator *m_sync = nullptr;  // team sync state in the status bar
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
     QTimer m_countsDebounce;

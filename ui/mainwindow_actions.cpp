@@ -24,6 +24,7 @@
 #include "shared/gatewayclient.h"
 #include "shared/icons.h"
 #include "shared/recordpage.h"
+#include "sync/syncindicator.h"
 
 #include "gateway.h"
 
@@ -135,6 +136,8 @@ void MainWindow::createMenusAndToolBar()
     file->addAction(m_explainAction);
     file->addAction(m_draftEmailAction);
     file->addSeparator();
+    file->addAction(m_sync->syncNowAction());
+    file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
@@ -195,6 +198,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_counts);
+    statusBar()->addPermanentWidget(m_sync);
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
         if (message.isEmpty())
             statusBar()->setStyleSheet(QString());  // an error's red ends with the error

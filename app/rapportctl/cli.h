@@ -39,6 +39,10 @@ int runDemo(const Invocation &call);
 int runChat(const Invocation &call);
 int runDraft(const Invocation &call);
 int runGmail(const Invocation &call);
+int runLogin(const Invocation &call);
+int runLogout(const Invocation &call);
+int runSync(const Invocation &call);
+int runConflicts(const Invocation &call);
 
 using rapport::cli::OptionSpec;
 using rapport::cli::ParsedArgs;

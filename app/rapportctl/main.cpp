@@ -26,6 +26,10 @@ constexpr std::array kCommands = {
     CommandEntry{"chat", "ask the AI model and print the answer as it streams", &rapportctl::runChat},
     CommandEntry{"draft", "let the AI model write an e-mail to a contact, saved as a local draft", &rapportctl::runDraft},
     CommandEntry{"gmail", "connect Gmail, show its status, refresh or disconnect", &rapportctl::runGmail},
+    CommandEntry{"login", "sign in to the team server (password on stdin)", &rapportctl::runLogin},
+    CommandEntry{"logout", "sign out of the team server", &rapportctl::runLogout},
+    CommandEntry{"sync", "one sync round with the team server; prints the status", &rapportctl::runSync},
+    CommandEntry{"conflicts", "list or settle edits that lost to a colleague's", &rapportctl::runConflicts},
 };
 
 void printUsage()

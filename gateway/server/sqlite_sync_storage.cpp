@@ -179,7 +179,9 @@ Result<MutationResult> applyOne(Connection &conn, const std::string &team, const
     sync::MergeOutcome out = sync::mergeMutation(current, m, client);
     if (out.result.status == "rejected")
         return out.result;
-    if (out.changed || !out.conflicts.empty()) {  // conflicts re-send the record so the loser sees the winner
+    // A lost edit re-sends the record, so the client (which kept its own value while the edit was
+    // pending) pulls the winner again.
+    if (out.changed || !out.conflicts.empty() || out.result.status == "superseded") {
         out.state.seq = seq.next();
         if (auto e = saveRecord(conn, team, out.state); !e)
             return std::move(e).error();

@@ -209,9 +209,37 @@ Result<void> v7(Connection &conn)
     });
 }
 
+// v8: sync state. field_clocks keeps, per synced record, the HLC of each field's current value (an
+// object {field: hlc}); each outbox mutation records the clocks its fields had before the edit
+// ("bases"), which is how the server tells a concurrent edit from a sequential one. Conflicts are the
+// edits of this profile that lost (or that the server refused), kept until the user settles them.
+Result<void> v8(Connection &conn)
+{
+    return execAll(conn, {
+        uR"(CREATE TABLE field_clocks (
+            entity_id TEXT PRIMARY KEY,
+            clocks TEXT NOT NULL) WITHOUT ROWID)"_s,
+        u"ALTER TABLE outbox ADD COLUMN bases TEXT NOT NULL DEFAULT '{}'"_s,
+        u"CREATE INDEX outbox_by_entity ON outbox(entity_id)"_s,
+        uR"(CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('field', 'deleted', 'rejected')),
+            mine TEXT NOT NULL,
+            theirs TEXT NOT NULL,
+            message TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'kept_mine', 'kept_theirs')),
+            created_at INTEGER NOT NULL,
+            resolved_at INTEGER))"_s,
+        u"CREATE INDEX sync_conflicts_open ON sync_conflicts(status, created_at)"_s,
+    });
+}
+
 const std::vector<Migration> &allMigrations()
 {
-    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}, {6, v6}, {7, v7}};
+    static const std::vector<Migration> list{{1, v1}, {2, v2}, {3, v3}, {4, v4}, {5, v5}, {6, v6}, {7, v7}, {8, v8}};
     return list;
 }
 

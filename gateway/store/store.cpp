@@ -133,4 +133,9 @@ Result<void> Store::writeErased(std::function<Result<void>(WriteTxn &)> job)
     return m_writer->run(std::move(job));
 }
 
+void Store::setMutationListener(std::function<void()> listener)
+{
+    m_writer->setMutationListener(std::move(listener));
+}
+
 } // namespace rapport

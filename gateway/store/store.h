@@ -40,6 +40,7 @@ struct WriteTxn {
     Connection &conn;
     qint64 nowMs;  // one timestamp for every row the transaction touches
     sync::HybridClock *clock = nullptr;  // the profile's sync clock: one HLC per outbox mutation
+    bool recordedMutation = false;       // set by recordMutation: the commit tells the sync scheduler
 };
 
 // UTF-8 text (the JSON side) -> QString for binding (the SQL side).
@@ -67,6 +68,10 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     // The profile's sync clock (thread-safe); its node is the client id.
     sync::HybridClock &clock() const;
+
+    // Called on the writer thread after each commit that recorded an outbox mutation (a local edit to
+    // sync). Keep it short: post to another thread. Set it once, before edits start.
+    void setMutationListener(std::function<void()> listener);
 
     // The calling thread's read connection (opened on first use).
     Connection &reader() const;

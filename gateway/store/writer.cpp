@@ -152,6 +152,13 @@ Result<void> Writer::startClock(Connection &conn)
     if (q.next())
         if (auto last = sync::HlcTimestamp::decode(q.value(0).toString().toStdString()))
             m_clock->restore(*last);
+    q.finish();
+    // Pushed rows leave the outbox; the sync engine keeps the newest HLC it gave or saw here instead.
+    if (!q.exec(u"SELECT value FROM settings WHERE key = 'sync.clock'"_s))
+        return sqlError(q, "reading the sync clock");
+    if (q.next())
+        if (auto last = sync::HlcTimestamp::decode(q.value(0).toString().toStdString()))
+            m_clock->restore(*last);
     return {};
 }
 
@@ -175,7 +182,18 @@ Result<void> Writer::runInTransaction(Connection &conn, Job &job)
         std::lock_guard lock(m_cpMutex);
         ++m_commitsSinceCheckpoint;
     }
+    if (txn.recordedMutation) {
+        std::lock_guard lock(m_listenerMutex);
+        if (m_onMutation)
+            m_onMutation();
+    }
     return {};
+}
+
+void Writer::setMutationListener(std::function<void()> listener)
+{
+    std::lock_guard lock(m_listenerMutex);
+    m_onMutation = std::move(listener);
 }
 
 void Writer::checkpointLoop()

@@ -36,6 +36,7 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     sync::HybridClock &clock() { return *m_clock; }  // set up with the connection, before any job
     Result<void> run(std::function<Result<void>(WriteTxn &)> job);  // blocks the caller until committed
+    void setMutationListener(std::function<void()> listener);
 
 private:
     struct Job {
@@ -51,6 +52,8 @@ private:
     QString m_path;
     int m_schemaVersion = 0;
     std::unique_ptr<sync::HybridClock> m_clock;
+    std::mutex m_listenerMutex;
+    std::function<void()> m_onMutation;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;

@@ -7,6 +7,7 @@
 #include "settings/aiproviderbox.h"
 #include "settings/apikeybox.h"
 #include "settings/gmailbox.h"
+#include "sync/teamserverbox.h"
 
 using namespace Qt::StringLiterals;
 
@@ -36,8 +37,9 @@ SettingsPage::SettingsPage(GatewayClient &client, ApiKeyController &keys, Secret
     m_provider = new AiProviderBox(client, content);
     m_key = new ApiKeyBox(keys, content);
     m_gmail = new GmailBox(client, secrets, content);
+    m_teamServer = new TeamServerBox(client, content);
     for (QWidget *box : {static_cast<QWidget *>(m_provider), static_cast<QWidget *>(m_key),
-                         static_cast<QWidget *>(m_gmail)}) {
+                         static_cast<QWidget *>(m_gmail), static_cast<QWidget *>(m_teamServer)}) {
         box->setMaximumWidth(760);  // long lines of form fields are hard to read on a wide window
         layout->addWidget(box);
     }

@@ -1,6 +1,6 @@
 #pragma once
-// The Settings page: one group per concern (AI provider, API key, Gmail; the team server joins
-// later), in a scroll area so small screens reach everything.
+// The Settings page: one group per concern (AI provider, API key, Gmail, team server), in a scroll
+// area so small screens reach everything.
 
 #include <QWidget>
 
@@ -15,6 +15,7 @@ class AiProviderBox;
 class ApiKeyBox;
 class ApiKeyController;
 class GmailBox;
+class TeamServerBox;
 
 class SettingsPage : public QWidget {
     Q_OBJECT
@@ -24,11 +25,13 @@ public:
     AiProviderBox *aiProvider() const { return m_provider; }
     ApiKeyBox *apiKey() const { return m_key; }
     GmailBox *gmail() const { return m_gmail; }
+    TeamServerBox *teamServer() const { return m_teamServer; }
 
 private:
     AiProviderBox *m_provider = nullptr;
     ApiKeyBox *m_key = nullptr;
     GmailBox *m_gmail = nullptr;
+    TeamServerBox *m_teamServer = nullptr;
 };
 
 } // namespace rapport::ui

@@ -93,6 +93,7 @@ IconInfo info(IconId id)
     case IconId::Drafts: return {"drafts", nullptr};
     case IconId::Settings: return {"settings", nullptr};  // a navigation icon, like Contacts
     case IconId::Chat: return {"chat", nullptr};
+    case IconId::Sync: return {"sync", nullptr};  // a navigation icon (Conflicts) and Sync Now
     }
     return {"about", nullptr};
 }

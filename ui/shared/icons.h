@@ -8,7 +8,7 @@
 namespace rapport::ui {
 
 enum class IconId { App, Contacts, Companies, NewContact, Save, Delete, Undo, Redo, Search, Add, Remove,
-                    Revert, About, Demo, Settings, Chat, Drafts };
+                    Revert, About, Demo, Settings, Chat, Drafts, Sync };
 
 QIcon icon(IconId id);
 

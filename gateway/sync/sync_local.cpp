@@ -1,0 +1,213 @@
+#include "sync/sync_local.h"
+
+#include <set>
+
+#include <QSqlQuery>
+#include <QtGlobal>
+
+#include "crm/remote_apply.h"
+#include "store/field_clocks.h"
+#include "store/settings_kv.h"
+#include "store/store.h"
+#include "sync/entity_fields.h"
+#include "sync/hlc.h"
+
+using namespace Qt::StringLiterals;
+
+namespace rapport::sync {
+
+namespace {
+
+nlohmann::json parseObject(const QVariant &v)
+{
+    auto j = nlohmann::json::parse(v.toString().toStdString(), nullptr, false);
+    return j.is_object() ? j : nlohmann::json::object();
+}
+
+Result<void> saveConflict(WriteTxn &txn, const std::string &id, const std::string &entity, const std::string &entityId,
+                          const std::string &field, const std::string &kind, const nlohmann::json &mine,
+                          const nlohmann::json &theirs, const std::string &message)
+{
+    QSqlQuery &q = txn.conn.prepare(u"INSERT OR IGNORE INTO sync_conflicts(id, entity, entity_id, field, kind, mine, "
+                                    u"theirs, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    const QVariantList binds{qs(id),          qs(entity),          qs(entityId),          qs(field), qs(kind),
+                             qs(mine.dump()), qs(theirs.dump()),   qs(message),           txn.nowMs};
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    return exec(q, "keeping a sync conflict");
+}
+
+// The clock survives pushed rows leaving the outbox (Writer::startClock reads it back).
+Result<void> rememberClock(WriteTxn &txn)
+{
+    if (!txn.clock)
+        return {};
+    return writeSettingIn(txn, "sync.clock", nlohmann::json(txn.clock->now().encode()));
+}
+
+struct Pending {
+    std::set<std::string> fields;
+    bool life = false;  // a create, delete or restore waits: keep the local tombstone state
+};
+
+Result<Pending> pendingFor(Connection &conn, const std::string &entityId)
+{
+    QSqlQuery &q = conn.prepare(u"SELECT op, fields FROM outbox WHERE entity_id = ?"_s);
+    q.bindValue(0, qs(entityId));
+    if (auto e = exec(q, "reading pending edits"); !e)
+        return std::move(e).error();
+    Pending out;
+    while (q.next()) {
+        if (q.value(0).toString() != u"update"_s)
+            out.life = true;
+        const nlohmann::json fields = parseObject(q.value(1));
+        for (const auto &[name, v] : fields.items())
+            out.fields.insert(name);
+    }
+    q.finish();
+    return out;
+}
+
+Result<void> applyRecord(WriteTxn &txn, const RecordState &r)
+{
+    if (!isSyncedEntity(r.entity))
+        return {};
+    auto pending = pendingFor(txn.conn, r.entityId);
+    if (!pending)
+        return std::move(pending).error();
+    auto clocks = readFieldClocks(txn.conn, r.entityId);
+    if (!clocks)
+        return std::move(clocks).error();
+    FieldMap taken;
+    for (const auto &[name, f] : r.fields) {
+        if (pending->fields.contains(name))
+            continue;
+        if (txn.clock)
+            if (auto t = HlcTimestamp::decode(f.hlc))
+                txn.clock->observe(*t);
+        taken[name] = f;
+        (*clocks)[name] = f.hlc;
+    }
+    if (auto valid = validateFields(r.entity, taken, r.entityId); !valid) {
+        // The server checks the same rules, so only a newer or damaged server sends this. Skipping the
+        // record keeps every other change flowing instead of wedging sync on one page for ever.
+        qWarning("sync: skipped pulled %s %s: %s", r.entity.c_str(), r.entityId.c_str(), valid.error().message.c_str());
+        return {};
+    }
+    nlohmann::json values = nlohmann::json::object();
+    for (const auto &[name, f] : taken)
+        values[name] = f.value;
+    const std::optional<bool> deleted = pending->life ? std::nullopt : std::optional<bool>(r.deleted);
+    auto applied = r.entity == "contact" ? applyRemoteContact(txn, r.entityId, values, deleted)
+                                         : applyRemoteCompany(txn, r.entityId, values, deleted);
+    if (!applied)
+        return applied;
+    return writeFieldClocks(txn.conn, r.entityId, *clocks);
+}
+
+} // namespace
+
+Result<PendingBatch> readPending(Connection &conn, std::size_t limit)
+{
+    QSqlQuery &q = conn.prepare(u"SELECT seq, mutation_id, entity, entity_id, op, fields, hlc, bases FROM outbox "
+                                u"WHERE entity IN ('contact', 'company') ORDER BY seq LIMIT ?"_s);
+    q.bindValue(0, static_cast<qint64>(limit));
+    if (auto e = exec(q, "reading the outbox"); !e)
+        return std::move(e).error();
+    PendingBatch out;
+    while (q.next()) {
+        Mutation m;
+        m.mutationId = q.value(1).toString().toStdString();
+        m.entity = q.value(2).toString().toStdString();
+        m.entityId = q.value(3).toString().toStdString();
+        m.op = q.value(4).toString().toStdString();
+        m.hlc = q.value(6).toString().toStdString();
+        const nlohmann::json bases = parseObject(q.value(7));
+        const nlohmann::json fields = parseObject(q.value(5));
+        for (const auto &[name, value] : fields.items())
+            m.fields[name] = FieldValue{value, m.hlc, bases.value(name, "")};
+        m.base = bases.value("_record", "");
+        out.outboxSeqs.push_back(q.value(0).toLongLong());
+        out.mutations.push_back(std::move(m));
+    }
+    q.finish();
+    return out;
+}
+
+Result<nlohmann::json> pendingCounts(Connection &conn)
+{
+    QSqlQuery &q = conn.prepare(u"SELECT entity, count(*) FROM outbox WHERE entity IN ('contact', 'company') "
+                                u"GROUP BY entity"_s);
+    if (auto e = exec(q, "counting pending edits"); !e)
+        return std::move(e).error();
+    nlohmann::json out{{"contact", 0}, {"company", 0}};
+    while (q.next())
+        out[q.value(0).toString().toStdString()] = q.value(1).toLongLong();
+    q.finish();
+    return out;
+}
+
+Result<void> recordAnswers(Store &store, const PendingBatch &batch, const std::vector<MutationResult> &results)
+{
+    if (results.size() != batch.mutations.size())
+        return Error::make(ErrorCode::Upstream, "the server answered " + std::to_string(results.size())
+                                                    + " of " + std::to_string(batch.mutations.size()) + " mutations");
+    auto done = store.write<bool>([&](WriteTxn &txn) -> Result<bool> {
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const MutationResult &r = results[i];
+            const Mutation &m = batch.mutations[i];
+            if (r.mutationId != m.mutationId)
+                return Error::make(ErrorCode::Upstream, "the server answered mutations out of order");
+            if (r.status == "rejected") {
+                nlohmann::json mine = nlohmann::json::object();
+                for (const auto &[name, f] : m.fields)
+                    mine[name] = f.value;
+                if (auto e = saveConflict(txn, m.mutationId, m.entity, m.entityId, r.field, "rejected",
+                                          {{"value", mine}}, {{"value", nullptr}}, r.code + ": " + r.message);
+                    !e)
+                    return std::move(e).error();
+            }
+            for (const auto &[name, w] : r.winners)
+                if (auto t = HlcTimestamp::decode(w.hlc); t && txn.clock)
+                    txn.clock->observe(*t);
+            QSqlQuery &del = txn.conn.prepare(u"DELETE FROM outbox WHERE seq = ?"_s);
+            del.bindValue(0, static_cast<qint64>(batch.outboxSeqs[i]));
+            if (auto e = exec(del, "clearing a pushed edit"); !e)
+                return std::move(e).error();
+        }
+        QSqlQuery prune(txn.conn.db());  // drafts never sync: their rows only grow the outbox
+        if (!prune.exec(u"DELETE FROM outbox WHERE entity NOT IN ('contact', 'company')"_s))
+            return sqlError(prune, "pruning the outbox");
+        if (auto e = rememberClock(txn); !e)
+            return std::move(e).error();
+        return true;
+    });
+    if (!done)
+        return std::move(done).error();
+    return {};
+}
+
+Result<void> applyPulled(Store &store, const PullPage &page, const nlohmann::json &cursorState)
+{
+    auto done = store.write<bool>([&](WriteTxn &txn) -> Result<bool> {
+        for (const RecordState &r : page.changes)
+            if (auto e = applyRecord(txn, r); !e)
+                return Error::make(e.error().code, "pulled " + r.entity + " " + r.entityId + ": " + e.error().message);
+        for (const Conflict &c : page.conflicts) {
+            if (auto e = saveConflict(txn, c.id, c.entity, c.entityId, c.field, c.kind, {{"value", c.mine.value}},
+                                      {{"value", c.theirs.value}}, {});
+                !e)
+                return std::move(e).error();
+        }
+        if (auto e = writeSettingIn(txn, "sync.cursor", cursorState); !e)
+            return std::move(e).error();
+        if (auto e = rememberClock(txn); !e)
+            return std::move(e).error();
+        return true;
+    });
+    if (!done)
+        return std::move(done).error();
+    return {};
+}
+
+} // namespace rapport::sync
