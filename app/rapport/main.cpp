@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +22,7 @@
 #include "shared/gatewayclient.h"
 #include "startup.h"
 #include "store/store.h"
+#include "sync/sync_scheduler.h"
 
 using namespace Qt::StringLiterals;
 
@@ -135,6 +137,12 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "rapport: no page called \"%s\"\n", qPrintable(parser.value(pageOption)));
         window.show();
 
+        // Team sync runs in the background (signed out it does nothing); not in the one-shot modes.
+        std::optional<rapport::sync::SyncScheduler> sync;
+        if (!screenshotMode && !benchmarkMode) {
+            sync.emplace(gateway->syncEngine(), gateway->store());
+            sync->start();
+        }
         if (screenshotMode)
             rapport::app::saveScreenshotWhenReady(window, parser.value(screenshotOption));
         else if (benchmarkMode)

@@ -46,7 +46,7 @@ void printUsage()
         "\n"
         "Commands:\n";
     for (const CommandEntry &c : kCommands)
-        text += "  " + std::string(c.name) + std::string(8 - c.name.size(), ' ') + std::string(c.summary) + "\n";
+        text += "  " + std::string(c.name) + std::string(10 - c.name.size(), ' ') + std::string(c.summary) + "\n";
     text +=
         "\n"
         "Run 'rapportctl <command> --help' for a command's arguments.\n"

@@ -105,8 +105,9 @@ private slots:
             QVERIFY(g.ok());
             addEdits(**g, 3);
         }
-        // Back to a v6 database: no clock column, no client id.
-        execOn(db, {u"ALTER TABLE outbox DROP COLUMN hlc"_s, u"DELETE FROM settings WHERE key = 'sync.client'"_s,
+        // Back to a v6 database: no clock column, no client id (and none of v8's sync tables).
+        execOn(db, {u"DROP TABLE field_clocks"_s, u"DROP TABLE sync_conflicts"_s, u"DROP INDEX outbox_by_entity"_s,
+                    u"ALTER TABLE outbox DROP COLUMN bases"_s, u"ALTER TABLE outbox DROP COLUMN hlc"_s, u"DELETE FROM settings WHERE key = 'sync.client'"_s,
                     u"PRAGMA user_version = 6"_s});
         std::string node;
         {
