@@ -1,12 +1,12 @@
 #include "store/writer.h"
 
-#include "sync/hlc.h"
-
 #include <atomic>
 
+#include <QDateTime>
 #include <QSqlError>
 
 #include "store/timefmt.h"
+#include "sync/hlc.h"
 
 using namespace Qt::StringLiterals;
 
@@ -145,7 +145,13 @@ Result<void> Writer::startClock(Connection &conn)
         return sqlError(q, "reading the sync client id");
     const std::string node = q.value(0).toString().toStdString();
     q.finish();
-    m_clock = std::make_unique<sync::HybridClock>(node);
+    // RAPPORT_CLOCK_SKEW_MS shifts this profile's wall clock, to try a laptop whose clock is hours off
+    // (tests/integration/test_sync.cpp) without changing the machine's time.
+    const qint64 skew = qEnvironmentVariableIntValue("RAPPORT_CLOCK_SKEW_MS");
+    sync::HybridClock::WallClock wall;
+    if (skew != 0)
+        wall = [skew] { return QDateTime::currentMSecsSinceEpoch() + skew; };
+    m_clock = std::make_unique<sync::HybridClock>(node, wall);
     // HLCs grow with seq, so the newest row holds the largest: a rowid lookup, not a scan of every edit.
     if (!q.exec(u"SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1"_s))
         return sqlError(q, "reading the sync clock");
@@ -154,7 +160,7 @@ Result<void> Writer::startClock(Connection &conn)
             m_clock->restore(*last);
     q.finish();
     // Pushed rows leave the outbox; the sync engine keeps the newest HLC it gave or saw here instead.
-    if (!q.exec(u"SELECT value FROM settings WHERE key = 'sync.clock'"_s))
+    if (!q.exec(u"SELECT json_extract(value, '$.last') FROM settings WHERE key = 'sync.clock'"_s))
         return sqlError(q, "reading the sync clock");
     if (q.next())
         if (auto last = sync::HlcTimestamp::decode(q.value(0).toString().toStdString()))

@@ -42,7 +42,7 @@ Result<void> rememberClock(WriteTxn &txn)
 {
     if (!txn.clock)
         return {};
-    return writeSettingIn(txn, "sync.clock", nlohmann::json(txn.clock->now().encode()));
+    return writeSettingIn(txn, "sync.clock", {{"last", txn.clock->now().encode()}});
 }
 
 struct Pending {

@@ -1,0 +1,219 @@
+// Two laptops and a team server on loopback, driven through rapportctl as a user would: records
+// travel both ways, offline edits arrive later, concurrent edits merge field by field, the same
+// field converges everywhere and leaves a conflict on the loser, an edit racing a delete is a
+// conflict, and clocks hours off still converge.
+
+#include <QtTest>
+
+#include "sync_cluster.h"
+
+using namespace Qt::StringLiterals;
+using synctest::Cluster;
+
+namespace {
+
+constexpr qint64 kFourHours = 4LL * 3600 * 1000;
+
+nlohmann::json contactBody(const std::string &name)
+{
+    return {{"name", name}, {"emails", {{{"address", "x@example.com"}, {"primary", true}}}}};
+}
+
+} // namespace
+
+class TestSync : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<Cluster> m_team;
+
+    // Both laptops signed in to a fresh server.
+    void freshTeam()
+    {
+        m_team = std::make_unique<Cluster>();
+        QVERIFY(m_team->ok());
+        QVERIFY(m_team->setUp({u"anna@example.com"_s, u"ben@example.com"_s}));
+        QVERIFY(m_team->login(u"a"_s, u"anna@example.com"_s));
+        QVERIFY(m_team->login(u"b"_s, u"ben@example.com"_s));
+    }
+
+    std::string create(const QString &who, const nlohmann::json &body, qint64 skew = 0)
+    {
+        const nlohmann::json made = m_team->route(who, u"POST"_s, u"/contacts"_s, body, skew);
+        return made.is_object() ? made.value("id", "") : "";
+    }
+
+    void patch(const QString &who, const std::string &id, const nlohmann::json &body, qint64 skew = 0)
+    {
+        QVERIFY(m_team->route(who, u"PATCH"_s, u"/contacts/"_s + QString::fromStdString(id), body, skew).is_object());
+    }
+
+    nlohmann::json contact(const QString &who, const std::string &id)
+    {
+        return m_team->route(who, u"GET"_s, u"/contacts/"_s + QString::fromStdString(id));
+    }
+
+    void syncOk(const QString &who, qint64 skew = 0)
+    {
+        const nlohmann::json status = m_team->sync(who, skew);
+        QVERIFY2(status.is_object() && status["last_error"].is_null() && status["pending_total"] == 0,
+                 status.dump().c_str());
+    }
+
+    void converged()
+    {
+        const nlohmann::json a = m_team->exportAll(u"a"_s);
+        const nlohmann::json b = m_team->exportAll(u"b"_s);
+        QVERIFY(a.is_object());
+        QCOMPARE(QString::fromStdString(a.dump()), QString::fromStdString(b.dump()));
+    }
+
+private slots:
+    void createEditDeleteTravel()
+    {
+        freshTeam();
+        const std::string id = create(u"a"_s, contactBody("Zoë Ångström 😀"));
+        QVERIFY(!id.empty());
+        const nlohmann::json company = m_team->route(u"a"_s, u"POST"_s, u"/companies"_s, {{"name", "株式会社ラポール"}});
+        QVERIFY(company.is_object());
+        patch(u"a"_s, id, {{"company_id", company["id"]}});
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        QCOMPARE(contact(u"b"_s, id).value("company_name", ""), std::string("株式会社ラポール"));
+        converged();
+
+        patch(u"b"_s, id, {{"title", "Directrice générale"}});
+        syncOk(u"b"_s);
+        syncOk(u"a"_s);
+        QCOMPARE(contact(u"a"_s, id).value("title", ""), std::string("Directrice générale"));
+
+        QVERIFY(m_team->route(u"a"_s, u"DELETE"_s, u"/contacts/"_s + QString::fromStdString(id)).is_object());
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        QVERIFY(contact(u"b"_s, id).is_null());  // 404 on b too
+        converged();
+        QCOMPARE(m_team->sync(u"b"_s)["open_conflicts"], 0);
+    }
+
+    void offlineEditsArriveWhenTheServerIsBack()
+    {
+        freshTeam();
+        m_team->stopServer(false);
+        const std::string id = create(u"a"_s, contactBody("Offline Olga"));
+        const nlohmann::json status = m_team->sync(u"a"_s);
+        QCOMPARE(status.value("state", ""), std::string("offline"));
+        QCOMPARE(status["pending"]["contact"], 1);
+        QVERIFY(status["last_error"].is_object());
+        QVERIFY(m_team->startServer());
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        QCOMPARE(contact(u"b"_s, id).value("name", ""), std::string("Offline Olga"));
+    }
+
+    void concurrentEditsOfDifferentFieldsMerge()
+    {
+        freshTeam();
+        const std::string id = create(u"a"_s, contactBody("Merge Max"));
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        patch(u"a"_s, id, {{"title", "CFO"}});
+        patch(u"b"_s, id, {{"notes", "met at the fair"}});
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        syncOk(u"a"_s);
+        const nlohmann::json onA = contact(u"a"_s, id);
+        QCOMPARE(onA.value("title", ""), std::string("CFO"));
+        QCOMPARE(onA.value("notes", ""), std::string("met at the fair"));
+        converged();
+        QCOMPARE(m_team->sync(u"a"_s)["open_conflicts"], 0);
+        QCOMPARE(m_team->sync(u"b"_s)["open_conflicts"], 0);
+    }
+
+    void sameFieldConvergesAndTheLoserSeesAConflict()
+    {
+        freshTeam();
+        const std::string id = create(u"a"_s, contactBody("Same Sam"));
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        patch(u"a"_s, id, {{"title", "Anna's title"}});
+        QTest::qWait(5);
+        patch(u"b"_s, id, {{"title", "Ben's title"}});  // later: wins
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        syncOk(u"a"_s);
+        converged();
+        QCOMPARE(contact(u"a"_s, id).value("title", ""), std::string("Ben's title"));
+        const nlohmann::json lost = m_team->ctl(u"a"_s, {u"conflicts"_s}).json();
+        QCOMPARE(lost["items"].size(), 1u);
+        const nlohmann::json c = lost["items"][0];
+        QCOMPARE(c.value("field", ""), std::string("title"));
+        QCOMPARE(c["mine"]["value"], "Anna's title");
+        QCOMPARE(c["theirs"]["value"], "Ben's title");
+        QCOMPARE(m_team->ctl(u"b"_s, {u"conflicts"_s}).json()["items"].size(), 0u);
+
+        // Anna keeps hers: a new edit that wins everywhere, and the conflict closes.
+        const synctest::Run kept = m_team->ctl(
+            u"a"_s, {u"conflicts"_s, u"--resolve"_s, QString::fromStdString(c["id"]), u"--keep"_s, u"mine"_s});
+        QVERIFY2(kept.exitCode == 0, kept.describe().constData());
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        QCOMPARE(contact(u"b"_s, id).value("title", ""), std::string("Anna's title"));
+        QCOMPARE(m_team->ctl(u"a"_s, {u"conflicts"_s}).json()["items"].size(), 0u);
+        converged();
+    }
+
+    void editRacingADeleteIsAConflict()
+    {
+        freshTeam();
+        const std::string id = create(u"a"_s, contactBody("Racing Rita"));
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        QVERIFY(m_team->route(u"a"_s, u"DELETE"_s, u"/contacts/"_s + QString::fromStdString(id)).is_object());
+        patch(u"b"_s, id, {{"notes", "call back Tuesday"}});
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);
+        syncOk(u"a"_s);
+        converged();
+        QVERIFY(contact(u"b"_s, id).is_null());  // the delete holds ...
+        const nlohmann::json lost = m_team->ctl(u"b"_s, {u"conflicts"_s}).json();
+        QCOMPARE(lost["items"].size(), 1u);  // ... but Ben's edit is not silently gone
+        QCOMPARE(lost["items"][0].value("kind", ""), std::string("deleted"));
+        QCOMPARE(lost["items"][0]["mine"]["value"]["notes"], "call back Tuesday");
+        const synctest::Run restored = m_team->ctl(
+            u"b"_s, {u"conflicts"_s, u"--resolve"_s, QString::fromStdString(lost["items"][0]["id"]), u"--keep"_s,
+                     u"mine"_s});
+        QVERIFY2(restored.exitCode == 0, restored.describe().constData());
+        syncOk(u"b"_s);
+        syncOk(u"a"_s);
+        QCOMPARE(contact(u"a"_s, id).value("notes", ""), std::string("call back Tuesday"));
+        converged();
+    }
+
+    void clocksHoursOffStillConverge()
+    {
+        for (const qint64 skew : {kFourHours, -kFourHours}) {
+            freshTeam();
+            // Anna's laptop is four hours off. Each edit follows a sync that showed the one before it,
+            // so the later edit must win whatever the clocks say.
+            const std::string id = create(u"a"_s, contactBody("Clocky"), skew);
+            patch(u"a"_s, id, {{"title", "first"}}, skew);
+            syncOk(u"a"_s, skew);
+            syncOk(u"b"_s);
+            patch(u"b"_s, id, {{"title", "second"}});
+            syncOk(u"b"_s);
+            syncOk(u"a"_s, skew);
+            QCOMPARE(contact(u"a"_s, id).value("title", ""), std::string("second"));
+            patch(u"a"_s, id, {{"title", "third"}}, skew);
+            syncOk(u"a"_s, skew);
+            syncOk(u"b"_s);
+            QCOMPARE(contact(u"b"_s, id).value("title", ""), std::string("third"));
+            converged();
+            QCOMPARE(m_team->sync(u"a"_s, skew)["open_conflicts"], 0);
+            QCOMPARE(m_team->sync(u"b"_s)["open_conflicts"], 0);
+        }
+    }
+
+    void cleanupTestCase() { m_team.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "test_sync.moc"
