@@ -39,6 +39,7 @@ public:
     bool startServer();
     void stopServer(bool kill);  // SIGKILL, or SIGTERM and a graceful shutdown
     QString url() const { return m_url; }
+    quint16 port() const { return m_port; }
     QString serverDb() const { return m_dir.filePath(QStringLiteral("server/server.db")); }
     QString profile(const QString &name) const { return m_dir.filePath(QStringLiteral("p-") + name); }
 

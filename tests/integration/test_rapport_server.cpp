@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/loopback_http.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -42,39 +44,8 @@ Run runServer(const QStringList &args, const QByteArray &input = {})
     return run;
 }
 
-struct HttpReply {
-    int status = 0;
-    nlohmann::json body;
-};
-
-// One request on its own connection (Connection: close), read to the end.
-HttpReply call(quint16 port, const QByteArray &method, const QByteArray &path, const nlohmann::json &body = nullptr,
-               const QByteArray &token = {})
-{
-    QTcpSocket socket;
-    socket.connectToHost(u"127.0.0.1"_s, port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    const QByteArray payload = body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump());
-    QByteArray request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    if (!token.isEmpty())
-        request += "Authorization: Bearer " + token + "\r\n";
-    if (!payload.isEmpty())
-        request += "Content-Type: application/json\r\n";
-    request += "Content-Length: " + QByteArray::number(payload.size()) + "\r\n\r\n" + payload;
-    socket.write(request);
-    QByteArray received;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(30000))
-        received += socket.readAll();
-    received += socket.readAll();
-    HttpReply reply;
-    const qsizetype headEnd = received.indexOf("\r\n\r\n");
-    if (headEnd < 0)
-        return reply;
-    reply.status = received.mid(received.indexOf(' ') + 1, 3).toInt();  // "HTTP/1.1 200 OK"
-    reply.body = nlohmann::json::parse(received.sliced(headEnd + 4).toStdString(), nullptr, false);
-    return reply;
-}
+using loopback::call;
+using loopback::HttpReply;
 
 QByteArray fileBytes(const QString &path)
 {
