@@ -149,6 +149,18 @@ Result<void> rememberAnswer(Connection &conn, const std::string &team, const std
     return exec(q, "remembering a pushed mutation");
 }
 
+// A record whose every field and whose life were last written by the asking client holds nothing that
+// client lacks: skipping it saves a laptop from pulling back everything it just pushed.
+bool isEcho(const RecordState &r, const std::string &clientId)
+{
+    if (sync::hlcNode(r.lifeHlc) != clientId)
+        return false;
+    for (const auto &[name, f] : r.fields)
+        if (sync::hlcNode(f.hlc) != clientId)
+            return false;
+    return true;
+}
+
 MutationResult reject(const sync::Mutation &m, const Error &e)
 {
     MutationResult r;
@@ -250,21 +262,26 @@ Result<sync::PullPage> SqliteSyncStorage::pull(const std::string &teamId, const 
         finish();
         return std::move(e).error();
     }
+    int scanned = 0;
+    std::int64_t lastScanned = cursor;
     while (q.next()) {
-        if (static_cast<int>(page.changes.size()) == limit) {
+        if (scanned == limit) {
             page.more = true;
             break;
         }
+        ++scanned;
         auto r = readRecord(q, 0);
         if (!r) {
             q.finish();
             finish();
             return std::move(r).error();
         }
-        page.changes.push_back(std::move(*r));
+        lastScanned = r->seq;
+        if (!isEcho(*r, clientId))
+            page.changes.push_back(std::move(*r));
     }
     q.finish();
-    std::int64_t upTo = page.more ? page.changes.back().seq : -1;
+    std::int64_t upTo = page.more ? lastScanned : -1;
     if (!page.more) {
         QSqlQuery &last = conn.prepare(u"SELECT last_seq FROM sync_counters WHERE team_id = ?"_s);
         last.bindValue(0, qs(teamId));

