@@ -79,7 +79,9 @@ bench)
     # The GUI-thread benchmarks (chat rendering, AI overhead) live in their own binary; --quick carries over.
     ui_args=()
     for a in "$@"; do [ "$a" = --quick ] && ui_args+=(--quick); done
-    exec "$BUILD_DIR/tests/bench/rapport-bench-ui" "${ui_args[@]}"
+    "$BUILD_DIR/tests/bench/rapport-bench-ui" "${ui_args[@]}"
+    # Sync against a rapport-server process on loopback: push, pull, a new laptop's initial sync.
+    exec "$BUILD_DIR/tests/bench/rapport-bench-sync" "${ui_args[@]}"
     ;;
 *)
     echo "usage: $0 run [rapport args...] | test | bench [--quick]" >&2

@@ -1,5 +1,7 @@
 #include "sync/server_link.h"
 
+#include <memory>
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -59,6 +61,15 @@ ServerLink::ServerLink(QString baseUrl, QString caFile, std::chrono::millisecond
 Result<nlohmann::json> ServerLink::call(Method method, const std::string &path, const nlohmann::json &body,
                                         const QString &token) const
 {
+    auto pending = start(method, path, body, token);
+    if (!pending)
+        return std::move(pending).error();
+    return wait(*pending);
+}
+
+Result<ServerLink::Pending> ServerLink::start(Method method, const std::string &path, const nlohmann::json &body,
+                                             const QString &token) const
+{
     QNetworkRequest request(QUrl(m_base + QString::fromStdString(path)));
     request.setTransferTimeout(static_cast<int>(m_timeout.count()));
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
@@ -81,11 +92,21 @@ Result<nlohmann::json> ServerLink::call(Method method, const std::string &path, 
     case Method::Post: reply = network.post(request, payload); break;
     default: return Error::make(ErrorCode::Internal, "unsupported method for the team server");
     }
+    return Pending(reply);
+}
+
+Result<nlohmann::json> ServerLink::wait(Pending &pending) const
+{
+    QNetworkReply *reply = pending.get();
+    if (!reply)
+        return Error::make(ErrorCode::Internal, "waiting twice for one call to the team server");
+    // Deleted here, not with deleteLater(): a sync round on a pool thread (or a benchmark's loop) may
+    // never return to an outer event loop, and every reply with its buffers would pile up until then.
+    const Pending owner = std::move(pending);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
-    reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->readAll();
     if (status == 0) {

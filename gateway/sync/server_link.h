@@ -8,6 +8,9 @@
 // keeps the server's code and message (401 -> Unauthenticated, 426 -> UpgradeRequired, ...).
 
 #include <chrono>
+#include <memory>
+
+#include <QNetworkReply>
 
 #include <QString>
 
@@ -25,6 +28,13 @@ public:
     // path with its query, e.g. "/sync/pull?cursor=0". token may be empty (sign-in).
     Result<nlohmann::json> call(Method method, const std::string &path, const nlohmann::json &body,
                                 const QString &token) const;
+
+    // The same in two steps, so the caller can work while the request travels (the network manager
+    // moves the bytes on its own thread): start, do something else, then wait on the same thread.
+    using Pending = std::unique_ptr<QNetworkReply>;
+    Result<Pending> start(Method method, const std::string &path, const nlohmann::json &body,
+                          const QString &token) const;
+    Result<nlohmann::json> wait(Pending &pending) const;
 
 private:
     QString m_base;

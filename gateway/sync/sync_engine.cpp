@@ -170,22 +170,30 @@ Result<void> SyncEngine::round(const nlohmann::json &account, const QString &tok
     std::int64_t cursor = 0;
     if (saved->value("server", "") == account.value("server", "") && saved->value("team_id", "") == account.value("team_id", ""))
         cursor = saved->value("cursor", std::int64_t{0});
+    // The next page is asked for before this one is applied: the server reads it while we write.
+    const auto pullFrom = [&](std::int64_t from) {
+        return link.start(Method::Get,
+                          "/sync/pull?protocol=1&client_id=" + client + "&cursor=" + std::to_string(from)
+                              + "&limit=" + std::to_string(kMaxBatch),
+                          nullptr, token);
+    };
+    auto pending = pullFrom(cursor);
     for (;;) {
-        auto answer = link.call(Method::Get,
-                                "/sync/pull?protocol=1&client_id=" + client + "&cursor=" + std::to_string(cursor)
-                                    + "&limit=" + std::to_string(kMaxBatch),
-                                nullptr, token);
+        if (!pending)
+            return std::move(pending).error();
+        auto answer = link.wait(*pending);
         if (!answer)
             return std::move(answer).error();
         auto page = parsePullAnswer(*answer);
         if (!page)
             return std::move(page).error();
+        if (page->more)
+            pending = pullFrom(page->nextCursor);
         const nlohmann::json state{{"server", account.value("server", "")},
                                    {"team_id", account.value("team_id", "")},
                                    {"cursor", page->nextCursor}};
         if (auto e = applyPulled(m_store, *page, state); !e)
             return e;
-        cursor = page->nextCursor;
         if (!page->more)
             return {};
     }

@@ -85,21 +85,23 @@ Result<void> applyRecord(WriteTxn &txn, const RecordState &r)
         if (txn.clock)
             if (auto t = HlcTimestamp::decode(f.hlc))
                 txn.clock->observe(*t);
-        taken[name] = f;
         (*clocks)[name] = f.hlc;
-    }
-    if (auto valid = validateFields(r.entity, taken, r.entityId); !valid) {
-        // The server checks the same rules, so only a newer or damaged server sends this. Skipping the
-        // record keeps every other change flowing instead of wedging sync on one page for ever.
-        qWarning("sync: skipped pulled %s %s: %s", r.entity.c_str(), r.entityId.c_str(), valid.error().message.c_str());
-        return {};
+        taken[name] = f;
     }
     nlohmann::json values = nlohmann::json::object();
-    for (const auto &[name, f] : taken)
-        values[name] = f.value;
+    for (auto &[name, f] : taken)
+        values[name] = std::move(f.value);
     const std::optional<bool> deleted = pending->life ? std::nullopt : std::optional<bool>(r.deleted);
+    // The apply checks the values with the editor's rules (the server checked the same ones).
     auto applied = r.entity == "contact" ? applyRemoteContact(txn, r.entityId, values, deleted)
                                          : applyRemoteCompany(txn, r.entityId, values, deleted);
+    if (!applied && applied.error().code == ErrorCode::ValidationFailed) {
+        // Only a newer or damaged server sends this. Skipping the record keeps every other change
+        // flowing instead of wedging sync on one page for ever.
+        qWarning("sync: skipped pulled %s %s: %s", r.entity.c_str(), r.entityId.c_str(),
+                 applied.error().message.c_str());
+        return {};
+    }
     if (!applied)
         return applied;
     return writeFieldClocks(txn.conn, r.entityId, *clocks);
