@@ -66,14 +66,17 @@ Result<void> v1(Connection &conn)
 Result<void> v2(Connection &conn)
 {
     return execAll(conn, {
+        // A rowid table (not WITHOUT ROWID): a record's fields run to a kilobyte, too large to keep inside
+        // the key's b-tree; saved by upsert, so an update never deletes and re-inserts the row.
         uR"(CREATE TABLE sync_records (
-            entity_id TEXT PRIMARY KEY,
+            id INTEGER PRIMARY KEY,
+            entity_id TEXT NOT NULL UNIQUE,
             team_id TEXT NOT NULL REFERENCES teams(id),
             entity TEXT NOT NULL,
             seq INTEGER NOT NULL,
             fields TEXT NOT NULL,
             deleted INTEGER NOT NULL,
-            life_hlc TEXT NOT NULL) WITHOUT ROWID)"_s,
+            life_hlc TEXT NOT NULL))"_s,
         u"CREATE UNIQUE INDEX sync_records_feed ON sync_records(team_id, seq)"_s,
         uR"(CREATE TABLE sync_applied (
             team_id TEXT NOT NULL,

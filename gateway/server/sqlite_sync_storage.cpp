@@ -113,8 +113,10 @@ private:
 
 Result<void> saveRecord(Connection &conn, const std::string &team, const RecordState &r)
 {
-    QSqlQuery &q = conn.prepare(u"INSERT OR REPLACE INTO sync_records(entity_id, team_id, entity, seq, fields, "
-                                u"deleted, life_hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery &q = conn.prepare(u"INSERT INTO sync_records(entity_id, team_id, entity, seq, fields, deleted, life_hlc) "
+                                u"VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(entity_id) DO UPDATE SET "
+                                u"seq = excluded.seq, fields = excluded.fields, deleted = excluded.deleted, "
+                                u"life_hlc = excluded.life_hlc"_s);
     q.bindValue(0, qs(r.entityId));
     q.bindValue(1, qs(team));
     q.bindValue(2, qs(r.entity));

@@ -144,25 +144,41 @@ Result<void> SyncEngine::round(const nlohmann::json &account, const QString &tok
 {
     const ServerLink link = linkFor(account);
     const std::string client = m_store.clock().node();
-    for (;;) {  // push until the outbox is empty; each batch is answered and recorded before the next
-        auto batch = readPending(m_store.reader(), kMaxBatch);
-        if (!batch)
-            return std::move(batch).error();
-        if (batch->mutations.empty())
-            break;
+    // Push until the outbox is empty, one batch in flight at a time (the server applies them in order).
+    // The next batch leaves as soon as the previous one is answered, and the answers are recorded
+    // while the server works on it. A kill in between leaves answered rows in the outbox: they are sent
+    // again and answered from the server's memory.
+    const auto pushBatch = [&](const PendingBatch &batch) {
         nlohmann::json list = nlohmann::json::array();
-        for (const Mutation &m : batch->mutations)
+        for (const Mutation &m : batch.mutations)
             list.push_back(toJson(m));
-        auto answer = link.call(Method::Post, "/sync/push",
-                                {{"protocol", kProtocolVersion}, {"client_id", client}, {"mutations", std::move(list)}},
-                                token);
+        return link.start(Method::Post, "/sync/push",
+                          {{"protocol", kProtocolVersion}, {"client_id", client}, {"mutations", std::move(list)}},
+                          token);
+    };
+    auto batch = readPending(m_store.reader(), kMaxBatch, 0);
+    if (!batch)
+        return std::move(batch).error();
+    std::optional<Result<ServerLink::Pending>> inFlight;
+    if (!batch->mutations.empty())
+        inFlight = pushBatch(*batch);
+    while (!batch->mutations.empty()) {
+        if (!*inFlight)
+            return std::move(*inFlight).error();
+        auto answer = link.wait(**inFlight);
         if (!answer)
             return std::move(answer).error();
         auto results = parsePushAnswer(*answer);
         if (!results)
             return std::move(results).error();
+        auto next = readPending(m_store.reader(), kMaxBatch, batch->outboxSeqs.back());
+        if (!next)
+            return std::move(next).error();
+        if (!next->mutations.empty())
+            inFlight = pushBatch(*next);
         if (auto e = recordAnswers(m_store, *batch, *results); !e)
             return e;
+        batch = std::move(next);
     }
     auto saved = readSetting(m_store, "sync.cursor");
     if (!saved)

@@ -109,11 +109,12 @@ Result<void> applyRecord(WriteTxn &txn, const RecordState &r)
 
 } // namespace
 
-Result<PendingBatch> readPending(Connection &conn, std::size_t limit)
+Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64_t afterSeq)
 {
     QSqlQuery &q = conn.prepare(u"SELECT seq, mutation_id, entity, entity_id, op, fields, hlc, bases FROM outbox "
-                                u"WHERE entity IN ('contact', 'company') ORDER BY seq LIMIT ?"_s);
-    q.bindValue(0, static_cast<qint64>(limit));
+                                u"WHERE seq > ? AND entity IN ('contact', 'company') ORDER BY seq LIMIT ?"_s);
+    q.bindValue(0, static_cast<qint64>(afterSeq));
+    q.bindValue(1, static_cast<qint64>(limit));
     if (auto e = exec(q, "reading the outbox"); !e)
         return std::move(e).error();
     PendingBatch out;

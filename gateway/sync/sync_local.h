@@ -25,8 +25,8 @@ struct PendingBatch {
     std::vector<std::int64_t> outboxSeqs;  // the outbox row of each mutation
 };
 
-// The oldest pending team-record mutations, at most `limit`, in outbox order.
-Result<PendingBatch> readPending(Connection &conn, std::size_t limit);
+// The oldest pending team-record mutations after outbox row `afterSeq`, at most `limit`, in outbox order.
+Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64_t afterSeq);
 // {"contact": N, "company": M}: what still waits to be pushed.
 Result<nlohmann::json> pendingCounts(Connection &conn);
 
