@@ -62,8 +62,10 @@ bool Cluster::startServer()
 {
     m_server = std::make_unique<QProcess>();
     const QString listen = u"127.0.0.1:"_s + QString::number(m_port);
-    m_server->start(QStringLiteral(RAPPORT_SERVER_PATH),
-                    {u"--data"_s, m_dir.filePath(u"server"_s), u"serve"_s, u"--listen"_s, listen});
+    QStringList args{u"--data"_s, m_dir.filePath(u"server"_s), u"serve"_s, u"--listen"_s, listen};
+    if (!m_tls.isEmpty())
+        args << u"--cert"_s << m_tls[0] << u"--key"_s << m_tls[1];
+    m_server->start(QStringLiteral(RAPPORT_SERVER_PATH), args);
     if (!m_server->waitForStarted())
         return false;
     // The first stdout line names the address; on a restart the port is the one clients know, which the
@@ -73,8 +75,7 @@ bool Cluster::startServer()
             if (m_port == 0)
                 return false;
             QThread::msleep(100);
-            m_server->start(QStringLiteral(RAPPORT_SERVER_PATH),
-                            {u"--data"_s, m_dir.filePath(u"server"_s), u"serve"_s, u"--listen"_s, listen});
+            m_server->start(QStringLiteral(RAPPORT_SERVER_PATH), args);
             m_server->waitForStarted();
         }
         m_server->waitForReadyRead(100);
@@ -118,7 +119,12 @@ std::unique_ptr<QProcess> Cluster::startCtl(const QString &name, const QStringLi
 
 bool Cluster::login(const QString &name, const QString &email)
 {
-    return ctl(name, {u"login"_s, u"--server"_s, m_url, u"--email"_s, email}, kPassword + "\n").exitCode == 0;
+    return loginRun(name, email).exitCode == 0;
+}
+
+Run Cluster::loginRun(const QString &name, const QString &email, const QStringList &extra)
+{
+    return ctl(name, QStringList{u"login"_s, u"--server"_s, m_url, u"--email"_s, email} + extra, kPassword + "\n");
 }
 
 nlohmann::json Cluster::sync(const QString &name, qint64 skewMs) const

@@ -36,6 +36,8 @@ public:
 
     // init + users; then serve on a free port (kept across restarts, so clients keep their URL).
     bool setUp(const QStringList &emails);
+    // Serve HTTPS with this certificate and key (call before setUp).
+    void useTls(const QString &certFile, const QString &keyFile) { m_tls = {certFile, keyFile}; }
     bool startServer();
     void stopServer(bool kill);  // SIGKILL, or SIGTERM and a graceful shutdown
     QString url() const { return m_url; }
@@ -47,6 +49,7 @@ public:
     // Starts rapportctl and returns the running process, for kill tests.
     std::unique_ptr<QProcess> startCtl(const QString &name, const QStringList &args) const;
     bool login(const QString &name, const QString &email);
+    Run loginRun(const QString &name, const QString &email, const QStringList &extra = {});
     nlohmann::json sync(const QString &name, qint64 skewMs = 0) const;  // the status; null when it failed to run
     nlohmann::json route(const QString &name, const QString &method, const QString &target,
                          const nlohmann::json &body = nullptr, qint64 skewMs = 0) const;
@@ -58,6 +61,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_server;
     quint16 m_port = 0;
+    QStringList m_tls;
     QString m_url;
 };
 

@@ -3,6 +3,8 @@
 // field converges everywhere and leaves a conflict on the loser, an edit racing a delete is a
 // conflict, and clocks hours off still converge.
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "sync_cluster.h"
@@ -210,6 +212,32 @@ private slots:
             QCOMPARE(m_team->sync(u"a"_s, skew)["open_conflicts"], 0);
             QCOMPARE(m_team->sync(u"b"_s)["open_conflicts"], 0);
         }
+    }
+
+    void tlsVerifiesTheServerAndTrustsAGivenCa()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(u"cert.pem"_s);
+        const QString key = dir.filePath(u"key.pem"_s);
+        QProcess openssl;
+        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key,
+                                     u"-out"_s, cert, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                                     u"subjectAltName=IP:127.0.0.1"_s, u"-days"_s, u"1"_s});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        m_team = std::make_unique<Cluster>();
+        m_team->useTls(cert, key);
+        QVERIFY(m_team->setUp({u"anna@example.com"_s}));
+        QVERIFY(m_team->url().startsWith(u"https://"_s));
+        // A self-signed server is refused by default: certificates are verified ...
+        const synctest::Run refused = m_team->loginRun(u"a"_s, u"anna@example.com"_s);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("connection failed"), refused.err.constData());
+        QVERIFY(m_team->route(u"a"_s, u"GET"_s, u"/sync/account"_s)["account"].is_null());
+        // ... and trusted when the user names its CA.
+        const synctest::Run trusted = m_team->loginRun(u"a"_s, u"anna@example.com"_s, {u"--ca-file"_s, cert});
+        QVERIFY2(trusted.exitCode == 0, trusted.describe().constData());
+        create(u"a"_s, contactBody("Über TLS"));
+        syncOk(u"a"_s);
     }
 
     void cleanupTestCase() { m_team.reset(); }
