@@ -10,8 +10,9 @@
 
 namespace rapport::sync {
 
-SyncScheduler::SyncScheduler(SyncEngine &engine, Store &store, QObject *parent, SyncBackoff policy)
-    : QObject(parent), m_engine(engine), m_store(store), m_policy(policy)
+SyncScheduler::SyncScheduler(SyncEngine &engine, Store &store, QObject *parent, SyncBackoff policy,
+                             std::chrono::milliseconds debounce)
+    : QObject(parent), m_engine(engine), m_store(store), m_policy(policy), m_debounce(debounce)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncScheduler::run);
@@ -44,8 +45,8 @@ void SyncScheduler::start()
 void SyncScheduler::localChange()
 {
     // While backing off after failures, an edit does not hammer a dead server; the backoff timer runs.
-    if (m_failures == 0 || m_timer.remainingTime() > std::chrono::milliseconds(kDebounce).count())
-        syncSoon(m_failures == 0 ? kDebounce : std::chrono::milliseconds(m_timer.remainingTime()));
+    if (m_failures == 0)
+        syncSoon(m_debounce);
 }
 
 void SyncScheduler::syncSoon(std::chrono::milliseconds delay)

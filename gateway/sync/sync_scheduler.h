@@ -25,7 +25,8 @@ class SyncScheduler : public QObject {
     Q_OBJECT
 public:
     // Watches store for local edits until destroyed. Call start() once the window is up.
-    SyncScheduler(SyncEngine &engine, Store &store, QObject *parent = nullptr, SyncBackoff policy = {});
+    SyncScheduler(SyncEngine &engine, Store &store, QObject *parent = nullptr, SyncBackoff policy = {},
+                  std::chrono::milliseconds debounce = std::chrono::seconds(2));
     ~SyncScheduler() override;
 
     void start();
@@ -33,7 +34,6 @@ public:
     void syncSoon(std::chrono::milliseconds delay);
 
     int failures() const { return m_failures; }
-    static constexpr std::chrono::milliseconds kDebounce{2'000};
 
 signals:
     void roundFinished(bool ok);
@@ -46,6 +46,7 @@ private:
     SyncEngine &m_engine;
     Store &m_store;
     SyncBackoff m_policy;
+    std::chrono::milliseconds m_debounce;  // after a local edit: edits in a burst make one round
     QTimer m_timer;
     bool m_running = false;
     bool m_again = false;
