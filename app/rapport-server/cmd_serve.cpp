@@ -119,6 +119,7 @@ int runServe(const Invocation &call)
     rapport::server::SqliteSyncStorage syncStorage(**store);
     addServerRoutes(router, **accounts);
     addServerSyncRoutes(router, **accounts, syncStorage);
+    addServerRecordRoutes(router, **accounts, syncStorage);
 
     rapport::server::HttpServerOptions options;
     if (hasCert) {

@@ -14,6 +14,9 @@ namespace rapportserver {
 
 // `accounts` must outlive the router.
 void addServerRoutes(rapport::Router &router, rapport::server::Accounts &accounts);
+// GET /contacts[/:id], GET /companies[/:id]: the team's records as the server holds them (read-only).
+void addServerRecordRoutes(rapport::Router &router, rapport::server::Accounts &accounts,
+                           rapport::server::SyncStorage &storage);
 // POST /sync/push, GET /sync/pull (PROTOCOL.md), for signed-in users on their own team's records.
 void addServerSyncRoutes(rapport::Router &router, rapport::server::Accounts &accounts,
                          rapport::server::SyncStorage &storage);

@@ -14,6 +14,10 @@ public:
     Result<std::vector<sync::MutationResult>> push(const std::string &teamId, const sync::PushBody &body) override;
     Result<sync::PullPage> pull(const std::string &teamId, const std::string &clientId, std::int64_t cursor,
                                 int limit) override;
+    Result<std::vector<sync::RecordState>> live(const std::string &teamId, const std::string &entity,
+                                                const std::string &afterId, int limit) override;
+    Result<std::optional<sync::RecordState>> liveRecord(const std::string &teamId, const std::string &entity,
+                                                        const std::string &id) override;
 
 private:
     ServerStore &m_store;

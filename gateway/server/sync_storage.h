@@ -10,6 +10,7 @@
 // Every call is safe from any thread and blocks on the database.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ public:
     virtual Result<std::vector<sync::MutationResult>> push(const std::string &teamId, const sync::PushBody &body) = 0;
     virtual Result<sync::PullPage> pull(const std::string &teamId, const std::string &clientId, std::int64_t cursor,
                                         int limit) = 0;
+    // The team's live records of one entity for the server's own read routes, by id, after `afterId`.
+    virtual Result<std::vector<sync::RecordState>> live(const std::string &teamId, const std::string &entity,
+                                                        const std::string &afterId, int limit) = 0;
+    // One live record of the team, or nullopt (also for another team's id).
+    virtual Result<std::optional<sync::RecordState>> liveRecord(const std::string &teamId, const std::string &entity,
+                                                                const std::string &id) = 0;
 };
 
 } // namespace rapport::server

@@ -165,7 +165,10 @@ Result<void> recordAnswers(Store &store, const PendingBatch &batch, const std::v
                 nlohmann::json mine = nlohmann::json::object();
                 for (const auto &[name, f] : m.fields)
                     mine[name] = f.value;
-                if (auto e = saveConflict(txn, m.mutationId, m.entity, m.entityId, r.field, "rejected",
+                // "mutations[3].fields.emails" -> "emails": the field as the record names it.
+                const std::size_t at = r.field.rfind(".fields.");
+                const std::string field = at == std::string::npos ? std::string() : r.field.substr(at + 8);
+                if (auto e = saveConflict(txn, m.mutationId, m.entity, m.entityId, field, "rejected",
                                           {{"value", mine}}, {{"value", nullptr}}, r.code + ": " + r.message);
                     !e)
                     return std::move(e).error();

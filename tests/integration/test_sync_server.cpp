@@ -183,6 +183,20 @@ private slots:
         QCOMPARE(feed(), before);
     }
 
+    void theTeamsRecordsReadOverHttp()
+    {
+        const HttpReply one = call(port(), "GET", "/contacts/" + QByteArray::fromStdString(uuid(100)), nullptr, m_token);
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.body.value("name", ""), std::string("Base"));
+        const HttpReply page = call(port(), "GET", "/contacts?limit=2", nullptr, m_token);
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.body["items"].size(), 2u);
+        QVERIFY(page.body["next_cursor"].is_string());
+        QCOMPARE(call(port(), "GET", "/contacts/" + QByteArray::fromStdString(uuid(999)), nullptr, m_token).status, 404);
+        QCOMPARE(call(port(), "GET", "/contacts/" + QByteArray::fromStdString(uuid(100))).status, 401);
+        QCOMPARE(call(port(), "GET", "/contacts?cursor=%27%20OR%201%3D1--", nullptr, m_token).status, 422);
+    }
+
     void aRevokedSessionIsRefused()
     {
         QCOMPARE(call(port(), "POST", "/auth/logout", nullptr, m_token).status, 200);
