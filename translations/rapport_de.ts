@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/rapport/main.cpp" line="+53"/>
+        <location filename="../app/rapport/main.cpp" line="+55"/>
         <source>The file is damaged or is not a Rapport database. It was left unchanged: restore it from a backup, or start with another profile (--profile DIR).
 
 Details: %1</source>
@@ -561,6 +561,98 @@ Mit Strg+N legen Sie die erste an.</translation>
     <message>
         <source>Type to find a company</source>
         <translation type="vanished">Tippen, um eine Firma zu finden</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::ConflictCard</name>
+    <message>
+        <location filename="../ui/sync/conflictcard.cpp" line="+60"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A colleague deleted this record while you were changing it.</source>
+        <translation>Eine Kollegin oder ein Kollege hat diesen Eintrag gelöscht, während Sie ihn geändert haben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team server did not accept your change: %1</source>
+        <translation>Der Teamserver hat Ihre Änderung nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Theirs</source>
+        <translation>Deren</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Leave deleted</source>
+        <translation>Gelöscht lassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore mine</source>
+        <translation>Meine wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep theirs</source>
+        <translation>Deren behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Could not resolve the conflict: %1</source>
+        <translation>Der Konflikt konnte nicht gelöst werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::ConflictsPage</name>
+    <message>
+        <location filename="../ui/sync/conflictspage.cpp" line="+34"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When you and a colleague change the same thing, both versions wait here until you choose. Until then the record shows theirs.</source>
+        <translation>Wenn Sie und jemand aus Ihrem Team dasselbe ändern, warten hier beide Fassungen, bis Sie sich entscheiden. Bis dahin zeigt der Eintrag die andere Fassung.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No conflicts. Edits that collide with a colleague&apos;s show up here.</source>
+        <translation>Keine Konflikte. Änderungen, die mit denen aus Ihrem Team kollidieren, erscheinen hier.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Could not load the conflicts: %1</source>
+        <translation>Die Konflikte konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1348,7 +1440,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
 <context>
     <name>rapport::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+73"/>
+        <location filename="../ui/mainwindow.cpp" line="+76"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
@@ -1368,12 +1460,18 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <translation>Entwürfe</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <location line="+46"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <location line="-38"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%n email(s) sent from the outbox</source>
         <translation>
             <numerusform>%n E-Mail aus dem Postausgang gesendet</numerusform>
@@ -1381,7 +1479,12 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+6"/>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Rapport</source>
         <translation>Rapport</translation>
     </message>
@@ -1421,7 +1524,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <translation>Demodaten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="+42"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="+43"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1506,7 +1609,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1534,7 +1637,7 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>About Rapport</source>
         <translation>Über Rapport</translation>
     </message>
@@ -1689,9 +1792,453 @@ Schreiben Sie mit Strg+N einen neuen oder verwenden Sie „Mit KI entwerfen“.<
 <context>
     <name>rapport::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/settingspage.cpp" line="+29"/>
+        <location filename="../ui/settings/settingspage.cpp" line="+30"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::SyncFormat</name>
+    <message>
+        <location filename="../ui/sync/syncformat.cpp" line="+25"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+80"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Emails</source>
+        <translation>E-Mails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phones</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>work</source>
+        <translation>dienstlich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>home</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>in %n s</source>
+        <translation>
+            <numerusform>in %n s</numerusform>
+            <numerusform>in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>in %n min</source>
+        <translation>
+            <numerusform>in %n Min.</numerusform>
+            <numerusform>in %n Min.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::SyncIndicator</name>
+    <message>
+        <location filename="../ui/sync/syncindicator.cpp" line="+42"/>
+        <source>Sync &amp;Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Team Server Settings…</source>
+        <translation>Teamserver-Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Not signed in to a team server.</source>
+        <translation>Nicht bei einem Teamserver angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team server cannot be reached; your changes wait on this computer.</source>
+        <translation>Der Teamserver ist nicht erreichbar; Ihre Änderungen warten auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisieren fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Synced with the team server</source>
+        <translation>Mit dem Teamserver synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Offline – %n pending</source>
+        <translation>
+            <numerusform>Offline – %n ausstehend</numerusform>
+            <numerusform>Offline – %n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync error</source>
+        <translation>Synchronisierungsfehler</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 conflict</source>
+        <translation>1 Konflikt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 conflicts</source>
+        <translation>%1 Konflikte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resolve 1 Conflict…</source>
+        <translation>1 Konflikt lösen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resolve %1 Conflicts…</source>
+        <translation>%1 Konflikte lösen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not signed in to a team server: Rapport works with the data on this computer. Sign in under Settings → Team server to share contacts and companies with your team.</source>
+        <translation>Nicht bei einem Teamserver angemeldet: Rapport arbeitet mit den Daten auf diesem Computer. Melden Sie sich unter Einstellungen → Teamserver an, um Kontakte und Firmen mit Ihrem Team zu teilen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Team server: %1</source>
+        <translation>Teamserver: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last synced: %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change waiting to be sent</source>
+        <translation>1 Änderung wartet auf das Senden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 Änderungen warten auf das Senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last problem: %1</source>
+        <translation>Letztes Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem (%1): %2</source>
+        <translation>Letztes Problem (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next attempt: %1</source>
+        <translation>Nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 conflict to resolve</source>
+        <translation>1 Konflikt zu lösen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 conflicts to resolve</source>
+        <translation>%1 Konflikte zu lösen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click for Sync Now (Ctrl+Shift+S).</source>
+        <translation>Klicken für „Jetzt synchronisieren“ (Strg+Umschalt+S).</translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::TeamServerBox</name>
+    <message>
+        <location filename="../ui/sync/teamserverbox.cpp" line="+23"/>
+        <source>Team server</source>
+        <translation>Teamserver</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share contacts and companies with your team through a Rapport server. Drafts, chats and mail stay on this computer.</source>
+        <translation>Teilen Sie Kontakte und Firmen über einen Rapport-Server mit Ihrem Team. Entwürfe, Chats und E-Mails bleiben auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: for a server with its own certificate</source>
+        <translation>Optional: für einen Server mit eigenem Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>you@example.com</source>
+        <translation>sie@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sign Out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+180"/>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on %2</source>
+        <translation>Angemeldet als &lt;b&gt;%1&lt;/b&gt; bei %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not signed in: Rapport works with the data on this computer only.</source>
+        <translation>Nicht angemeldet: Rapport arbeitet nur mit den Daten auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the address of your team server.</source>
+        <translation>Geben Sie die Adresse Ihres Teamservers ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the email address you sign in with.</source>
+        <translation>Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signing In…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The email or password is wrong.</source>
+        <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too many sign-in attempts. Please try again in %1 min.</source>
+        <translation>Zu viele Anmeldeversuche. Bitte versuchen Sie es in %1 Min. erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many sign-in attempts. Please try again in %1 s.</source>
+        <translation>Zu viele Anmeldeversuche. Bitte versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many sign-in attempts. Please wait a minute and try again.</source>
+        <translation>Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rapport could not set up a secure connection to %1. If your team runs its own server, choose its certificate above.
+Details: %2</source>
+        <translation>Rapport konnte keine sichere Verbindung zu %1 herstellen. Wenn Ihr Team einen eigenen Server betreibt, wählen Sie oben dessen Zertifikat aus.
+Details: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rapport could not reach the team server at %1. Check the address and your network connection.
+Details: %2</source>
+        <translation>Rapport konnte den Teamserver unter %1 nicht erreichen. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.
+Details: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The team server runs another version of Rapport. Please update Rapport, or ask whoever runs the server.
+Details: %1</source>
+        <translation>Auf dem Teamserver läuft eine andere Rapport-Version. Bitte aktualisieren Sie Rapport oder fragen Sie, wer den Server betreibt.
+Details: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This version of Rapport cannot sign in to a team server yet.</source>
+        <translation>Diese Rapport-Version kann sich noch nicht bei einem Teamserver anmelden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in did not work: %1</source>
+        <translation>Die Anmeldung hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Signing out did not work: %1</source>
+        <translation>Die Abmeldung hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Certificate of the Team Server</source>
+        <translation>Zertifikat des Teamservers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

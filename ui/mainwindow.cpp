@@ -132,7 +132,12 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
         m_conflicts->refresh();
     });
     connect(m_conflicts, &ConflictsPage::conflictResolved, m_sync, &SyncIndicator::refresh);
-    connect(m_settingsPage->teamServer(), &TeamServerBox::accountChanged, m_sync, &SyncIndicator::refresh);
+    connect(m_settingsPage->teamServer(), &TeamServerBox::accountChanged, m_sync, [this](bool signedIn) {
+        if (signedIn)
+            m_sync->syncNow();  // the first round right away, so the status bar has news at once
+        else
+            m_sync->refresh();
+    });
     m_countsDebounce.setSingleShot(true);
     m_countsDebounce.setInterval(250);
     connect(&m_countsDebounce, &QTimer::timeout, this, &MainWindow::refreshCounts);

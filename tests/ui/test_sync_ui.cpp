@@ -53,7 +53,7 @@ nlohmann::json conflict(const char *kind, const char *field, nlohmann::json mine
             {"kind", kind},
             {"mine", {{"value", std::move(mine)}}},
             {"theirs", {{"value", std::move(theirs)}}},
-            {"message", "owner must be a team member"},
+            {"message", "validation_failed: owner must be a team member"},
             {"created_at", "2026-12-02T09:30:00.000Z"}};
 }
 
@@ -137,6 +137,7 @@ private slots:
         QVERIFY2(error->text().contains(u"could not reach"_s, Qt::CaseInsensitive), qPrintable(error->text()));
         QVERIFY2(error->text().contains(u"127.0.0.1:1"_s), qPrintable(error->text()));
         QVERIFY(password->text().isEmpty());
+        QVERIFY(!password->isUndoAvailable());  // not even in the field's undo history
         QVERIFY(signIn->isEnabled());
         QVERIFY(!profileContains(profile.path(), "Tr0ub4dor"));
     }
@@ -169,7 +170,8 @@ private slots:
             {u"Keep theirs"_s, u"Keep mine"_s}, u"Head of Sales"_s, u"<b>CEO</b>"_s);
         row("deleted", conflict("deleted", "", {{"name", "Zoë Ångström"}, {"title", "CEO"}}, nullptr),
             {u"Leave deleted"_s, u"Restore mine"_s}, u"Name: Zoë Ångström; Title: CEO"_s, u"Deleted"_s);
-        row("rejected", conflict("rejected", "owner", "mallory", nullptr), {u"Dismiss"_s}, u"mallory"_s, QString());
+        row("rejected", conflict("rejected", "owner", {{"owner", "mallory"}, {"title", "CEO"}}, nullptr),
+            {u"Dismiss"_s}, u"mallory"_s, QString());
     }
 
     void conflictCardsOfferTheRightChoices()
@@ -193,7 +195,7 @@ private slots:
         if (theirsLabel)
             QCOMPARE(theirsLabel->textFormat(), Qt::PlainText);  // a colleague's text is never markup
         if (QTest::currentDataTag() == QByteArray("rejected"))
-            QVERIFY(child<QLabel>(card, u"conflictNote"_s)->text().contains(u"owner must be a team member"_s));
+            QVERIFY(child<QLabel>(card, u"conflictNote"_s)->text().endsWith(u"change: owner must be a team member"_s));
     }
 
     void valuesReadAsOneLine_data()
@@ -205,7 +207,8 @@ private slots:
         QTest::newRow("emails")  << QByteArray(R"([{"address":"zoe@example.se","label":"work","primary":true},
                                                    {"address":"z@example.de","label":"","primary":false}])")
                                  << u"zoe@example.se (work), z@example.de"_s;
-        QTest::newRow("phones")  << QByteArray(R"([{"number":"+46 8 123","label":"mobile"}])") << u"+46 8 123 (mobile)"_s;
+        QTest::newRow("phones")  << QByteArray(R"([{"number":"+46 8 123","label":"mobile"}])")
+                                 << u"+46 8 123 (mobile)"_s;
         QTest::newRow("tags")    << QByteArray(R"(["vip","berlin"])")                       << u"vip, berlin"_s;
         QTest::newRow("address") << QByteArray(R"({"street":"Storgatan 1","postal_code":"111 22","city":"Stockholm",
                                                    "country":"Sweden"})")

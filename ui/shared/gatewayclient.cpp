@@ -145,6 +145,23 @@ void GatewayClient::cancelStream(quint64 id)
         Qt::QueuedConnection);
 }
 
+void GatewayClient::callInBackground(Request request, QObject *context, Callback done)
+{
+    Q_ASSERT(context && context->thread() == thread());
+    QPointer<QObject> guard(context);
+    m_pool.start([this, guard, request = std::move(request), done = std::move(done)]() mutable {
+        Response response = m_gateway.handle(std::move(request));
+        QMetaObject::invokeMethod(
+            this,
+            [this, guard, response = std::move(response), done = std::move(done)]() {
+                if (guard)
+                    done(response);
+                emit requestFinished(response.status);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void GatewayClient::runInBackground(std::function<void()> work, QObject *context, std::function<void()> done)
 {
     QPointer<QObject> guard(context);

@@ -51,6 +51,10 @@ public:
     // finished ids are ignored.
     void cancelStream(quint64 id);
 
+    // A route that waits on the network inside (POST /sync/now, /sync/login, /sync/logout), run on a
+    // pool thread instead of the request thread, so the window's other requests keep flowing meanwhile.
+    void callInBackground(Request request, QObject *context, Callback done);
+
     // Long work (demo data, import) on a pool thread so requests keep flowing; done on the GUI thread.
     void runInBackground(std::function<void()> work, QObject *context, std::function<void()> done);
 

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -69,14 +70,17 @@ ConflictCard::ConflictCard(GatewayClient &client, const nlohmann::json &conflict
     header->addWidget(title);
     header->addWidget(field);
     header->addStretch(1);
-    header->addWidget(mutedLabel(formatTimestamp(jsonString(conflict, "created_at")), this));
+    QLabel *when = mutedLabel(formatTimestamp(jsonString(conflict, "created_at")), this);
+    when->setWordWrap(false);
+    header->addWidget(when);
     column->addLayout(header);
 
     QString note;
     if (kind == u"deleted"_s)
         note = tr("A colleague deleted this record while you were changing it.");
-    else if (kind == u"rejected"_s)
-        note = tr("The team server did not accept your change: %1").arg(jsonString(conflict, "message"));
+    else if (kind == u"rejected"_s)  // the gateway prefixes the server's code ("validation_failed: …")
+        note = tr("The team server did not accept your change: %1")
+                   .arg(jsonString(conflict, "message").remove(QRegularExpression(u"^[a-z_]+: "_s)));
     if (!note.isEmpty()) {
         QLabel *noteLabel = plainLabel(note, this);
         noteLabel->setObjectName(u"conflictNote"_s);
@@ -88,7 +92,10 @@ ConflictCard::ConflictCard(GatewayClient &client, const nlohmann::json &conflict
     grid->setVerticalSpacing(4);
     grid->setColumnStretch(1, 1);
     const nlohmann::json theirs = sideValue(conflict, "theirs");
-    addValueRow(grid, 0, tr("Yours"), sideValue(conflict, "mine"))->setObjectName(u"mineValue"_s);
+    nlohmann::json mine = sideValue(conflict, "mine");
+    if (kind == u"rejected"_s && mine.is_object() && mine.contains(toStd(m_field)))
+        mine = nlohmann::json(mine[toStd(m_field)]);  // the whole refused edit; the field the server named is enough
+    addValueRow(grid, 0, tr("Yours"), mine)->setObjectName(u"mineValue"_s);
     if (kind == u"deleted"_s) {
         grid->addWidget(mutedLabel(tr("Theirs"), this), 1, 0, Qt::AlignTop);
         QLabel *deleted = plainLabel(tr("Deleted"), this);
@@ -159,7 +166,7 @@ void ConflictCard::resolve(const QString &keep)
         "/sync/conflicts/" + QUrl::toPercentEncoding(m_id).toStdString() + "/resolve";
     m_client.call(Method::Post, target, nlohmann::json{{"keep", toStd(keep)}}, this,
                   [this, buttons](const Response &r) {
-                      if (r.isSuccess() || r.status == 404) {  // 404: resolved elsewhere already
+                      if (r.isSuccess() || r.status == 404 || r.status == 409) {  // settled already
                           emit resolved(m_id);
                           return;
                       }

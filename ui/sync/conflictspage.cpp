@@ -53,9 +53,9 @@ ConflictsPage::ConflictsPage(GatewayClient &client, QWidget *parent) : QWidget(p
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
-    m_empty->setContentsMargins(0, 60, 0, 0);
+    m_empty->setMargin(24);
     m_empty->hide();
-    layout->addWidget(m_empty);
+    layout->addWidget(m_empty, 3);  // with the stretch below: a little above the middle of the free space
 
     m_cards = new QVBoxLayout;
     m_cards->setSpacing(10);
@@ -87,7 +87,8 @@ void ConflictsPage::refresh()
             FieldErrors::setMessage(m_error, {});
             showItems(nlohmann::json::array());
         } else {
-            FieldErrors::setMessage(m_error, tr("Could not load the conflicts: %1").arg(responseError(r.body, r.status)));
+            FieldErrors::setMessage(m_error,
+                                    tr("Could not load the conflicts: %1").arg(responseError(r.body, r.status)));
         }
         if (std::exchange(m_loadAgain, false))
             refresh();

@@ -1,6 +1,7 @@
 #include "sync/syncformat.h"
 
-#include <algorithm>
+#include <cstdlib>
+#include <iterator>
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -41,12 +42,11 @@ constexpr Label kListLabels[] = {
     {"other", QT_TRANSLATE_NOOP("rapport::ui::SyncFormat", "other")},
 };
 
-template <size_t N>
-QString lookup(const Label (&table)[N], const QString &key)
+QString lookup(const Label *first, const Label *last, const QString &key)
 {
-    for (const Label &label : table)
-        if (key == QLatin1StringView(label.key))
-            return QCoreApplication::translate("rapport::ui::SyncFormat", label.text);
+    for (const Label *label = first; label != last; ++label)
+        if (key == QLatin1StringView(label->key))
+            return QCoreApplication::translate("rapport::ui::SyncFormat", label->text);
     return key;
 }
 
@@ -69,7 +69,9 @@ QString itemText(const nlohmann::json &item)
         if (item.contains(key)) {
             const QString label = jsonString(item, "label");
             const QString text = jsonString(item, key);
-            return label.isEmpty() ? text : text + u" ("_s + lookup(kListLabels, label) + u')';
+            if (label.isEmpty())
+                return text;
+            return text + u" ("_s + lookup(std::begin(kListLabels), std::end(kListLabels), label) + u')';
         }
     }
     return syncValueText(item);
@@ -96,7 +98,7 @@ QString addressText(const nlohmann::json &address)
 
 QString syncFieldLabel(const QString &field)
 {
-    return lookup(kFields, field);
+    return lookup(std::begin(kFields), std::end(kFields), field);
 }
 
 QString syncEntityLabel(const QString &entity)
@@ -141,13 +143,14 @@ QString relativeTime(const QString &iso, const QDateTime &now)
     const qint64 seconds = now.secsTo(when);
     if (seconds <= 0 && seconds > -45)
         return QCoreApplication::translate("rapport::ui::SyncFormat", "just now");
+    // Plain ints as the count: lupdate's parser loops forever on a template call inside translate().
+    const int minutes = int((std::abs(seconds) + 30) / 60);
     if (seconds < 0 && seconds > -3600)
-        return QCoreApplication::translate("rapport::ui::SyncFormat", "%n min ago", nullptr,
-                                           int(std::max<qint64>(1, (-seconds + 30) / 60)));
+        return QCoreApplication::translate("rapport::ui::SyncFormat", "%n min ago", nullptr, minutes);
     if (seconds > 0 && seconds < 90)
         return QCoreApplication::translate("rapport::ui::SyncFormat", "in %n s", nullptr, int(seconds));
     if (seconds > 0 && seconds < 3600)
-        return QCoreApplication::translate("rapport::ui::SyncFormat", "in %n min", nullptr, int((seconds + 30) / 60));
+        return QCoreApplication::translate("rapport::ui::SyncFormat", "in %n min", nullptr, minutes);
     return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
 }
 

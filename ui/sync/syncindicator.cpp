@@ -70,6 +70,8 @@ QString SyncIndicator::state() const
 
 void SyncIndicator::refresh()
 {
+    if (m_syncing)
+        return;  // Sync now answers with the status; asking meanwhile would only queue behind the round
     if (m_polling) {
         m_pollAgain = true;
         return;
@@ -88,7 +90,7 @@ void SyncIndicator::refresh()
 
 void SyncIndicator::syncNow()
 {
-    if (m_syncing || state() == u"signed_out"_s)
+    if (m_syncing)
         return;
     m_syncing = true;
     showStatus(m_status);
@@ -100,7 +102,9 @@ void SyncIndicator::syncNow()
             showStatus(status);
         const QString s = jsonString(status, "state");
         const QString why = jsonString(status.value("last_error", nlohmann::json()), "message");
-        if (s == u"offline"_s)
+        if (s == u"signed_out"_s)
+            emit syncFinished(false, tr("Not signed in to a team server."));
+        else if (s == u"offline"_s)
             emit syncFinished(false, tr("The team server cannot be reached; your changes wait on this computer."));
         else if (s == u"error"_s)
             emit syncFinished(false, tr("Sync failed: %1").arg(why));
@@ -113,7 +117,14 @@ void SyncIndicator::syncNow()
         emit syncFinished(false, tr("Sync failed: %1").arg(QString::fromStdString(error.message)));
         refresh();
     };
-    m_client.stream(Request::make(Method::Post, "/sync/now"), this, std::move(callbacks));
+    // The route waits on the network: a pool thread, so the window's other requests keep flowing.
+    m_client.callInBackground(Request::make(Method::Post, "/sync/now"), this,
+                              [callbacks = std::move(callbacks)](const Response &r) {
+                                  if (r.isSuccess())
+                                      callbacks.end(r.body);
+                                  else
+                                      callbacks.fail(Error::fromJson(r.body));
+                              });
 }
 
 void SyncIndicator::showStatus(const nlohmann::json &status)
@@ -137,10 +148,11 @@ void SyncIndicator::showStatus(const nlohmann::json &status)
         text = tr("Sync error");
         color = u"#c62828"_s;
     } else {
-        text = pending > 0 ? tr("%n pending", nullptr, pending) : tr("Synced");
+        const bool never = jsonString(m_status, "last_success_at").isEmpty();
+        text = pending > 0 ? tr("%n pending", nullptr, pending) : never ? tr("Not synced yet") : tr("Synced");
     }
     if (conflicts > 0)
-        text += u"  ·  "_s + tr("%n conflict(s)", nullptr, conflicts);
+        text += u"  ·  "_s + (conflicts == 1 ? tr("1 conflict") : tr("%1 conflicts").arg(conflicts));
     setText(text);
     setToolTip(tooltipFor(m_status));
     // No menu arrow: the button reads as a status line that happens to be clickable.
@@ -148,7 +160,8 @@ void SyncIndicator::showStatus(const nlohmann::json &status)
                   + (color.isEmpty() ? QString() : u" QToolButton { color: %1; }"_s.arg(color)));
 
     m_syncNow->setEnabled(signedIn && !m_syncing);
-    m_openConflicts->setText(tr("Resolve %n Conflict(s)…", nullptr, conflicts));
+    m_openConflicts->setText(conflicts == 1 ? tr("Resolve 1 Conflict…")
+                                            : tr("Resolve %1 Conflicts…").arg(conflicts));
     m_openConflicts->setVisible(conflicts > 0);
     if (conflicts != m_conflicts) {
         m_conflicts = conflicts;
@@ -168,7 +181,7 @@ QString SyncIndicator::tooltipFor(const nlohmann::json &status) const
     const QString last = jsonString(status, "last_success_at");
     lines << (last.isEmpty() ? tr("Not synced yet") : tr("Last synced: %1").arg(relativeTime(last)));
     if (const int pending = intValue(status, "pending_total"); pending > 0)
-        lines << tr("%n change(s) waiting to be sent", nullptr, pending);
+        lines << (pending == 1 ? tr("1 change waiting to be sent") : tr("%1 changes waiting to be sent").arg(pending));
     const nlohmann::json error = status.value("last_error", nlohmann::json());
     if (const QString at = jsonString(error, "at"); error.is_object())
         lines << (at.isEmpty() ? tr("Last problem: %1").arg(jsonString(error, "message"))
@@ -176,7 +189,7 @@ QString SyncIndicator::tooltipFor(const nlohmann::json &status) const
     if (const QString next = jsonString(status, "next_attempt_at"); !next.isEmpty())
         lines << tr("Next attempt: %1").arg(relativeTime(next));
     if (const int conflicts = intValue(status, "open_conflicts"); conflicts > 0)
-        lines << tr("%n conflict(s) to resolve", nullptr, conflicts);
+        lines << (conflicts == 1 ? tr("1 conflict to resolve") : tr("%1 conflicts to resolve").arg(conflicts));
     lines << tr("Click for Sync Now (Ctrl+Shift+S).");
     return lines.join(u'\n');
 }

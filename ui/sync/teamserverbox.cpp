@@ -114,10 +114,7 @@ void TeamServerBox::showAccount(const nlohmann::json &account)
     m_form->setVisible(!signedIn);
     m_signIn->setVisible(!signedIn);
     m_signOut->setVisible(signedIn);
-    if (signedIn != m_signedIn) {
-        m_signedIn = signedIn;
-        emit accountChanged(signedIn);
-    }
+    m_signedIn = signedIn;
 }
 
 void TeamServerBox::signIn()
@@ -144,21 +141,29 @@ void TeamServerBox::signIn()
     if (const QString ca = m_caFile->text().trimmed(); !ca.isEmpty())
         body["ca_file"] = toStd(ca);
     setBusy(true, tr("Signing In…"));
-    // Through stream(): it takes a plain answer as well, and the network wait may become a stream later.
     GatewayClient::StreamCallbacks callbacks;
     callbacks.end = [this](const nlohmann::json &answer) {
-        m_password->clear();
+        forgetPassword();
         setBusy(false);
         showAccount(answer.value("account", nlohmann::json()));
-        if (!m_signedIn)  // a 200 without an account: ask again rather than guess
+        if (m_signedIn)
+            emit accountChanged(true);
+        else  // a 200 without an account: ask again rather than guess
             refresh();
     };
     callbacks.fail = [this, server](const Error &error) {
-        m_password->clear();
+        forgetPassword();
         setBusy(false);
         showSignInError(error, server);
     };
-    m_client.stream(Request::make(Method::Post, "/sync/login", body.dump()), this, std::move(callbacks));
+    // The route waits on the network: a pool thread, so the window's other requests keep flowing.
+    m_client.callInBackground(Request::make(Method::Post, "/sync/login", body.dump()), this,
+                              [callbacks = std::move(callbacks)](const Response &r) {
+                                  if (r.isSuccess())
+                                      callbacks.end(r.body);
+                                  else
+                                      callbacks.fail(Error::fromJson(r.body));
+                              });
 }
 
 void TeamServerBox::showSignInError(const Error &error, const QString &server)
@@ -166,25 +171,37 @@ void TeamServerBox::showSignInError(const Error &error, const QString &server)
     const QString message = QString::fromStdString(error.message);
     switch (error.code) {
     case ErrorCode::Unauthenticated:
-        m_errors.show(QString(), tr("The email or password is wrong. Please type them again."));
+        m_errors.show(QString(), tr("The email or password is wrong."));
         m_password->setFocus();
         return;
     case ErrorCode::RateLimited:
-        if (error.retryAfterMs > 0)
-            m_errors.show(QString(), tr("Too many sign-in attempts. Please wait %n second(s) and try again.", nullptr,
-                                        int((error.retryAfterMs + 999) / 1000)));
+        if (error.retryAfterMs > 90'000)  // the server's lockout after failed attempts is minutes long
+            m_errors.show(QString(), tr("Too many sign-in attempts. Please try again in %1 min.")
+                                         .arg((error.retryAfterMs + 59'999) / 60'000));
+        else if (error.retryAfterMs > 0)
+            m_errors.show(QString(), tr("Too many sign-in attempts. Please try again in %1 s.")
+                                         .arg((error.retryAfterMs + 999) / 1000));
         else
             m_errors.show(QString(), tr("Too many sign-in attempts. Please wait a minute and try again."));
         return;
     case ErrorCode::Upstream:
-        m_errors.show(QString(), tr("Rapport could not reach the team server at %1. Check the address and your "
-                                    "network; a server with its own certificate needs that certificate above. "
-                                    "(%2)")
-                                     .arg(server, message));
+        if (error.field == "tls")
+            m_errors.show(QString(), tr("Rapport could not set up a secure connection to %1. If your team runs its "
+                                        "own server, choose its certificate above.\nDetails: %2")
+                                         .arg(server, message));
+        else
+            m_errors.show(QString(), tr("Rapport could not reach the team server at %1. Check the address and your "
+                                        "network connection.\nDetails: %2")
+                                         .arg(server, message));
         return;
     case ErrorCode::ValidationFailed:
     case ErrorCode::BadRequest:
         m_errors.showResponse(error.toJson());  // under the field it names, else below the form
+        return;
+    case ErrorCode::UpgradeRequired:
+        m_errors.show(QString(), tr("The team server runs another version of Rapport. Please update Rapport, or "
+                                    "ask whoever runs the server.\nDetails: %1")
+                                     .arg(message));
         return;
     case ErrorCode::NotFound:
         m_errors.show(QString(), tr("This version of Rapport cannot sign in to a team server yet."));
@@ -204,13 +221,21 @@ void TeamServerBox::signOut()
     callbacks.end = [this](const nlohmann::json &) {
         setBusy(false);
         showAccount(nullptr);
+        emit accountChanged(false);
     };
     callbacks.fail = [this](const Error &error) {
         setBusy(false);
         m_errors.show(QString(), tr("Signing out did not work: %1").arg(QString::fromStdString(error.message)));
         refresh();
     };
-    m_client.stream(Request::make(Method::Post, "/sync/logout"), this, std::move(callbacks));
+    // The route waits on the network: a pool thread, so the window's other requests keep flowing.
+    m_client.callInBackground(Request::make(Method::Post, "/sync/logout"), this,
+                              [callbacks = std::move(callbacks)](const Response &r) {
+                                  if (r.isSuccess())
+                                      callbacks.end(r.body);
+                                  else
+                                      callbacks.fail(Error::fromJson(r.body));
+                              });
 }
 
 void TeamServerBox::chooseCaFile()
@@ -220,6 +245,11 @@ void TeamServerBox::chooseCaFile()
                                                       tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     if (!file.isEmpty())
         m_caFile->setText(file);
+}
+
+void TeamServerBox::forgetPassword()
+{
+    m_password->setText(QString());  // not clear(): that keeps the old text in the field's undo history
 }
 
 void TeamServerBox::setBusy(bool busy, const QString &label)

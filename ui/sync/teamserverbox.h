@@ -33,7 +33,7 @@ public:
     bool isSignedIn() const { return m_signedIn; }
 
 signals:
-    void accountChanged(bool signedIn);  // after sign in, sign out, or a refresh that found a change
+    void accountChanged(bool signedIn);  // after the user signed in or out here
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -44,6 +44,7 @@ private:
     void signOut();
     void chooseCaFile();
     void showSignInError(const Error &error, const QString &server);
+    void forgetPassword();
     void setBusy(bool busy, const QString &label = {});
 
     GatewayClient &m_client;
