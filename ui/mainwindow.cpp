@@ -132,6 +132,13 @@ MainWindow::MainWindow(GatewayClient &client, QSettings &settings, SecretStore &
         m_conflicts->refresh();
     });
     connect(m_conflicts, &ConflictsPage::conflictResolved, m_sync, &SyncIndicator::refresh);
+    connect(m_conflicts, &ConflictsPage::conflictResolved, this, &MainWindow::reloadTeamRecords);
+    connect(m_sync, &SyncIndicator::statusChanged, this, [this](const nlohmann::json &status) {
+        const qint64 seen = status.value("remote_changes", qint64{0});
+        if (m_remoteChanges >= 0 && seen > m_remoteChanges)
+            reloadTeamRecords();  // a colleague's changes arrived
+        m_remoteChanges = seen;
+    });
     connect(m_settingsPage->teamServer(), &TeamServerBox::accountChanged, m_sync, [this](bool signedIn) {
         if (signedIn)
             m_sync->syncNow();  // the first round right away, so the status bar has news at once
@@ -250,6 +257,16 @@ void MainWindow::finishDemo(bool ok, const QString &message)
     showStatus(message);
     m_contacts->start();
     m_companies->start();
+    refreshCounts();
+}
+
+// After a pull or a settled conflict: the lists show the records as they are now. A page with unsaved
+// edits is left alone (the user's typing wins; its save merges field by field).
+void MainWindow::reloadTeamRecords()
+{
+    for (RecordPage *page : {static_cast<RecordPage *>(m_contacts), static_cast<RecordPage *>(m_companies)})
+        if (!page->hasUnsavedChanges())
+            page->start();
     refreshCounts();
 }
 

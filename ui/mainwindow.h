@@ -77,6 +77,7 @@ private:
     void updateTitle();
     RecordPage *currentRecordPage() const;
     void refreshCounts();
+    void reloadTeamRecords();
     void showStatus(const QString &text);
     void showError(const QString &text);
     void startDemoProgress(int total);
@@ -101,6 +102,7 @@ private:
     SettingsPage *m_settingsPage = nullptr;
     ConflictsPage *m_conflicts = nullptr;
     SyncIndicator *m_sync = nullptr;  // team sync state in the status bar
+    qint64 m_remoteChanges = -1;      // the sync status's count when last seen; -1 before the first
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
     QTimer m_countsDebounce;

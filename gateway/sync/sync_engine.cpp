@@ -210,6 +210,7 @@ Result<void> SyncEngine::round(const nlohmann::json &account, const QString &tok
                                    {"cursor", page->nextCursor}};
         if (auto e = applyPulled(m_store, *page, state); !e)
             return e;
+        m_remoteChanges += static_cast<std::int64_t>(page->changes.size() + page->conflicts.size());
         if (!page->more)
             return {};
     }
@@ -269,7 +270,8 @@ Result<nlohmann::json> SyncEngine::status() const
                           {"last_error", lastError},
                           {"next_attempt_at", signedIn ? isoOrNull(next) : nlohmann::json(nullptr)},
                           {"server", signedIn ? (*account)["server"] : nlohmann::json(nullptr)},
-                          {"open_conflicts", conflicts}};
+                          {"open_conflicts", conflicts},
+                          {"remote_changes", m_remoteChanges.load()}};
 }
 
 } // namespace rapport::sync

@@ -38,7 +38,8 @@ public:
     Result<void> signOut();                 // revokes the session when the server is reachable
     Result<nlohmann::json> account() const; // {"account": {...} | null}
 
-    // One round; the status afterwards. A failed round is recorded in the status (and answered as
+    // One round; the status afterwards. The status's "remote_changes" counts the records pulled in
+    // since this process started: when it grows, lists showing team records are stale. A failed round is recorded in the status (and answered as
     // the status, not as an error) so the caller can show it and the scheduler can back off.
     Result<nlohmann::json> runRound();
     Result<nlohmann::json> status() const;
@@ -68,6 +69,7 @@ private:
     std::atomic<bool> m_lastFailed{false};
     std::atomic<bool> m_lastOffline{false};
     std::atomic<std::int64_t> m_nextAttemptMs{0};
+    std::atomic<std::int64_t> m_remoteChanges{0};  // records pulled and applied by this process
 };
 
 } // namespace rapport::sync
