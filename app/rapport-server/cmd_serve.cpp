@@ -115,13 +115,16 @@ int runServe(const Invocation &call)
 
     rapport::Metrics metrics;
     rapport::RateLimiter limiter(rapport::RateLimits::defaults());
-    rapport::Router router(metrics, limiter);
+    // Sync batches are capped near 512 KiB by the client; one record with very long notes may add more.
+    constexpr std::size_t kMaxBody = 4 * 1024 * 1024;
+    rapport::Router router(metrics, limiter, rapport::RouterOptions{.maxBodyBytes = kMaxBody});
     rapport::server::SqliteSyncStorage syncStorage(**store);
     addServerRoutes(router, **accounts);
     addServerSyncRoutes(router, **accounts, syncStorage);
     addServerRecordRoutes(router, **accounts, syncStorage);
 
     rapport::server::HttpServerOptions options;
+    options.maxBodyBytes = kMaxBody;
     if (hasCert) {
         options.certificateFile = QString::fromStdString(parsed.options.at("cert"));
         options.privateKeyFile = QString::fromStdString(parsed.options.at("key"));

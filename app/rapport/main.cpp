@@ -22,6 +22,7 @@
 #include "shared/gatewayclient.h"
 #include "startup.h"
 #include "store/store.h"
+#include "sync/sync_engine.h"
 #include "sync/sync_scheduler.h"
 
 using namespace Qt::StringLiterals;
@@ -148,6 +149,7 @@ int main(int argc, char **argv)
         else if (benchmarkMode)
             rapport::app::reportStartupAtFirstPaint(window);
         exitCode = QApplication::exec();
+        gateway->syncEngine().stop();  // a round in progress ends after its current batch
         // A demo-data load may still be running on the pool; it uses the gateway and the window.
         QThreadPool::globalInstance()->waitForDone();
     }

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 #include "server/server_store.h"
@@ -181,6 +182,8 @@ Result<MutationResult> applyOne(Connection &conn, const std::string &team, const
 {
     if (auto valid = sync::validateFields(m.entity, m.fields, path); !valid)
         return reject(m, valid.error());
+    if (auto refused = sync::refuseFutureClock(m, QDateTime::currentMSecsSinceEpoch()))
+        return *refused;
     auto found = loadRecord(conn, m.entityId);
     if (!found)
         return std::move(found).error();

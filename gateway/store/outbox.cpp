@@ -38,10 +38,12 @@ Result<nlohmann::json> advanceClocks(WriteTxn &txn, std::string_view entityId, M
     if (!clocks)
         return std::move(clocks).error();
     nlohmann::json bases = nlohmann::json::object();
-    if (op == MutationOp::Delete) {
+    if (op == MutationOp::Delete) {  // every field's clock: the server compares them one by one
         std::string newest;
-        for (const auto &[name, h] : clocks->items())
+        for (const auto &[name, h] : clocks->items()) {
             newest = std::max(newest, h.get<std::string>());
+            bases[name] = h;
+        }
         bases["_record"] = newest;
         return bases;
     }

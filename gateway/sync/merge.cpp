@@ -1,5 +1,7 @@
 #include "sync/merge.h"
 
+#include "sync/hlc.h"
+
 namespace rapport::sync {
 
 namespace {
@@ -46,9 +48,12 @@ bool mergeFields(MergeOutcome &out, const Mutation &m, const std::string &client
         if (cur->second.hlc == incoming.hlc)
             continue;  // the same edit again: nothing to do
         const std::string writer = hlcNode(cur->second.hlc);
-        const bool concurrent = incoming.base != cur->second.hlc && writer != clientId;
+        const bool sequential = incoming.base == cur->second.hlc;  // the editor saw the current value
+        const bool concurrent = !sequential && writer != clientId;
         const bool differs = incoming.value != cur->second.value;
-        if (incoming.hlc > cur->second.hlc) {
+        // A sequential edit wins even with a smaller clock (the editor's clock lags the one that wrote
+        // the value it replaced): the user changed what they saw, and nothing was concurrent.
+        if (sequential || incoming.hlc > cur->second.hlc) {
             if (concurrent && differs)
                 addConflict(out, m, name, "field", cur->second, incoming, clientId);
             cur->second = {incoming.value, incoming.hlc, {}};
@@ -75,10 +80,14 @@ void mergeDelete(MergeOutcome &out, const Mutation &m, const std::string &client
 {
     if (!out.state.deleted) {
         // Edits the deleting client had not seen vanish with the record: tell each of their authors.
+        // By the deleting client's field clocks when it sent them (equality: robust to skewed clocks),
+        // else by its newest clock.
         std::map<std::string, FieldMap> unseen;
         for (const auto &[name, f] : out.state.fields) {
             const std::string writer = hlcNode(f.hlc);
-            if (f.hlc > m.base && writer != clientId)
+            const auto known = m.bases.find(name);
+            const bool seen = m.bases.empty() ? f.hlc <= m.base : (known != m.bases.end() && known->second == f.hlc);
+            if (!seen && writer != clientId)
                 unseen[writer][name] = f;
         }
         for (const auto &[writer, fields] : unseen) {
@@ -90,7 +99,7 @@ void mergeDelete(MergeOutcome &out, const Mutation &m, const std::string &client
         }
     }
     if (m.hlc > out.state.lifeHlc) {
-        out.changed = out.changed || !out.state.deleted;
+        out.changed = true;  // a newer tombstone clock too: an older restore must not revive it later
         out.state.deleted = true;
         out.state.lifeHlc = m.hlc;
     } else if (!out.state.deleted) {
@@ -99,6 +108,16 @@ void mergeDelete(MergeOutcome &out, const Mutation &m, const std::string &client
 }
 
 } // namespace
+
+std::optional<MutationResult> refuseFutureClock(const Mutation &m, std::int64_t serverNowMs)
+{
+    const auto t = HlcTimestamp::decode(m.hlc);
+    if (t && t->ms <= serverNowMs + HybridClock::kMaxAheadMs)
+        return std::nullopt;
+    return rejected(m, "clock_ahead",
+                    "this computer's clock is more than a day ahead of the team server's; correct the date and "
+                    "time, then make the change again");
+}
 
 MergeOutcome mergeMutation(const std::optional<RecordState> &current, const Mutation &m, const std::string &clientId)
 {
@@ -130,10 +149,10 @@ MergeOutcome mergeMutation(const std::optional<RecordState> &current, const Muta
     }
     const bool lost = mergeFields(out, m, clientId);
     if (creates && m.hlc > out.state.lifeHlc) {
-        out.changed = out.changed || out.state.deleted;
+        out.changed = true;
         out.state.deleted = false;
         out.state.lifeHlc = m.hlc;
-    } else if (m.op == "update" && out.state.deleted) {
+    } else if (out.state.deleted) {  // an update of a deleted record, or a restore older than the delete
         addConflict(out, m, {}, "deleted", {valuesOf(m.fields), m.hlc, {}}, {nullptr, out.state.lifeHlc, {}}, clientId);
         out.result.status = "superseded";
     }

@@ -26,4 +26,8 @@ struct MergeOutcome {
 
 MergeOutcome mergeMutation(const std::optional<RecordState> &current, const Mutation &m, const std::string &clientId);
 
+// A mutation stamped more than HybridClock::kMaxAheadMs after the server's time is refused
+// ("clock_ahead"): one laptop with a wrong date must not win every edit for days.
+std::optional<MutationResult> refuseFutureClock(const Mutation &m, std::int64_t serverNowMs);
+
 } // namespace rapport::sync

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -49,8 +50,14 @@ Result<QString> normaliseServerUrl(const std::string &text)
     const QUrl url(QString::fromStdString(text).trimmed(), QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty())
         return Error::validation({{"server", "the server address must look like https://rapport.example.com"}});
-    QString out = url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
-    return out;
+    // Plain HTTP would carry the password and the session token in clear: only to this computer (a
+    // server behind a TLS proxy is reached through the proxy's https address).
+    const QHostAddress host(url.host());
+    const bool loopback = url.host() == u"localhost"_s || (!host.isNull() && host.isLoopback());
+    if (url.scheme() == u"http"_s && !loopback)
+        return Error::validation({{"server", "use an https:// address; plain http is only for a server on this "
+                                             "computer"}});
+    return url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
 }
 
 ServerLink::ServerLink(QString baseUrl, QString caFile, std::chrono::milliseconds timeout)

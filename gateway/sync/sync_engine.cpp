@@ -61,6 +61,21 @@ Result<nlohmann::json> SyncEngine::signIn(const nlohmann::json &body)
     const nlohmann::json user = answer->value("user", nlohmann::json::object());
     if (token.isEmpty() || !user.is_object())
         return Error::make(ErrorCode::Upstream, "the team server's sign-in answer is malformed");
+    // Edits made for another team must not leave for this one.
+    const std::string team = user.value("team_id", "");
+    auto before = readSetting(m_store, "sync.cursor");
+    auto pending = pendingCounts(m_store.reader());
+    if (before && pending && !before->value("team_id", "").empty() && before->value("team_id", "") != team) {
+        std::int64_t waiting = 0;
+        for (const auto &[k, v] : pending->items())
+            waiting += v.get<std::int64_t>();
+        if (waiting > 0) {
+            (void)linkFor(account).call(Method::Post, "/auth/logout", nlohmann::json::object(), token);
+            return Error::make(ErrorCode::Conflict,
+                               std::to_string(waiting) + " changes on this computer belong to the team at "
+                                   + before->value("server", "") + " and have not been sent yet; sign in there first");
+        }
+    }
     if (auto saved = writeSecretBlocking(m_secrets, QString::fromLatin1(kTokenKey), token); !saved)
         return std::move(saved).error();
     account["email"] = user.value("email", "");
@@ -163,6 +178,8 @@ Result<void> SyncEngine::round(const nlohmann::json &account, const QString &tok
     if (!batch->mutations.empty())
         inFlight = pushBatch(*batch);
     while (!batch->mutations.empty()) {
+        if (m_stopping)
+            return Error::make(ErrorCode::Cancelled, "stopped: Rapport is closing");
         if (!*inFlight)
             return std::move(*inFlight).error();
         auto answer = link.wait(**inFlight);
@@ -195,6 +212,8 @@ Result<void> SyncEngine::round(const nlohmann::json &account, const QString &tok
     };
     auto pending = pullFrom(cursor);
     for (;;) {
+        if (m_stopping)
+            return Error::make(ErrorCode::Cancelled, "stopped: Rapport is closing");
         if (!pending)
             return std::move(pending).error();
         auto answer = link.wait(*pending);

@@ -46,6 +46,8 @@ public:
     bool lastRoundFailed() const { return m_lastFailed.load(); }
     bool lastRoundOffline() const { return m_lastOffline.load(); }
     void setNextAttemptMs(std::int64_t unixMs) { m_nextAttemptMs.store(unixMs); }
+    // The app is quitting: a running round stops after its current batch or page (all committed).
+    void stop() { m_stopping = true; }
 
     Result<nlohmann::json> conflicts() const;
     Result<nlohmann::json> resolve(const std::string &id, const std::string &keep);
@@ -66,6 +68,7 @@ private:
     std::mutex m_tokenMutex;
     std::optional<QString> m_token;  // read from the keychain once per sign-in
     std::atomic<bool> m_syncing{false};
+    std::atomic<bool> m_stopping{false};
     std::atomic<bool> m_lastFailed{false};
     std::atomic<bool> m_lastOffline{false};
     std::atomic<std::int64_t> m_nextAttemptMs{0};

@@ -18,10 +18,15 @@ namespace rapport::sync {
 
 namespace {
 
+nlohmann::json parseObjectText(const std::string &text)
+{
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    return j.is_object() ? j : nlohmann::json::object();
+}
+
 nlohmann::json parseObject(const QVariant &v)
 {
-    auto j = nlohmann::json::parse(v.toString().toStdString(), nullptr, false);
-    return j.is_object() ? j : nlohmann::json::object();
+    return parseObjectText(v.toString().toStdString());
 }
 
 Result<void> saveConflict(WriteTxn &txn, const std::string &id, const std::string &entity, const std::string &entityId,
@@ -109,8 +114,9 @@ Result<void> applyRecord(WriteTxn &txn, const RecordState &r)
 
 } // namespace
 
-Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64_t afterSeq)
+Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64_t afterSeq, std::size_t maxBytes)
 {
+    std::size_t bytes = 0;
     QSqlQuery &q = conn.prepare(u"SELECT seq, mutation_id, entity, entity_id, op, fields, hlc, bases FROM outbox "
                                 u"WHERE seq > ? AND entity IN ('contact', 'company') ORDER BY seq LIMIT ?"_s);
     q.bindValue(0, static_cast<qint64>(afterSeq));
@@ -119,17 +125,27 @@ Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64
         return std::move(e).error();
     PendingBatch out;
     while (q.next()) {
+        const std::string fieldsText = q.value(5).toString().toStdString();
+        const std::string basesText = q.value(7).toString().toStdString();
+        const std::size_t size = fieldsText.size() + basesText.size();  // UTF-8, as it will travel
+        if (!out.mutations.empty() && bytes + size > maxBytes)
+            break;
+        bytes += size + 256;  // ids, clocks and JSON punctuation
         Mutation m;
         m.mutationId = q.value(1).toString().toStdString();
         m.entity = q.value(2).toString().toStdString();
         m.entityId = q.value(3).toString().toStdString();
         m.op = q.value(4).toString().toStdString();
         m.hlc = q.value(6).toString().toStdString();
-        const nlohmann::json bases = parseObject(q.value(7));
-        const nlohmann::json fields = parseObject(q.value(5));
+        const nlohmann::json bases = parseObjectText(basesText);
+        const nlohmann::json fields = parseObjectText(fieldsText);
         for (const auto &[name, value] : fields.items())
             m.fields[name] = FieldValue{value, m.hlc, bases.value(name, "")};
         m.base = bases.value("_record", "");
+        if (m.op == "delete")
+            for (const auto &[name, h] : bases.items())
+                if (name != "_record" && h.is_string())
+                    m.bases[name] = h.get<std::string>();
         out.outboxSeqs.push_back(q.value(0).toLongLong());
         out.mutations.push_back(std::move(m));
     }

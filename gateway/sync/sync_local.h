@@ -25,8 +25,12 @@ struct PendingBatch {
     std::vector<std::int64_t> outboxSeqs;  // the outbox row of each mutation
 };
 
-// The oldest pending team-record mutations after outbox row `afterSeq`, at most `limit`, in outbox order.
-Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64_t afterSeq);
+// The oldest pending team-record mutations after outbox row `afterSeq`, in outbox order: at most `limit`
+// and about `maxBytes` of field values (always at least one), so a batch of long notes stays far below
+// the server's body limit instead of being refused for ever.
+inline constexpr std::size_t kMaxBatchBytes = 512 * 1024;
+Result<PendingBatch> readPending(Connection &conn, std::size_t limit, std::int64_t afterSeq,
+                                 std::size_t maxBytes = kMaxBatchBytes);
 // {"contact": N, "company": M}: what still waits to be pushed.
 Result<nlohmann::json> pendingCounts(Connection &conn);
 

@@ -74,6 +74,15 @@ Result<Mutation> parseMutation(const nlohmann::json &j, const std::string &path)
         return bad(path + ".hlc", "hlc is not a hybrid logical clock timestamp");
     if (!m.base.empty() && !isHlc(m.base))
         return bad(path + ".base", "base is not a hybrid logical clock timestamp");
+    if (const auto bases = j.find("bases"); bases != j.end()) {
+        if (!bases->is_object())
+            return bad(path + ".bases", "bases must be an object of field clocks");
+        for (const auto &[name, h] : bases->items()) {
+            if (!h.is_string() || !isHlc(h.get<std::string>()))
+                return bad(path + ".bases." + name, "not a hybrid logical clock timestamp");
+            m.bases[name] = h.get<std::string>();
+        }
+    }
     const auto fields = j.find("fields");
     if (fields != j.end()) {
         auto parsed = parseFieldMap(*fields, path + ".fields");
@@ -144,6 +153,8 @@ nlohmann::json toJson(const Mutation &m)
                      {"op", m.op},                  {"hlc", m.hlc},       {"fields", toJson(m.fields, true)}};
     if (!m.base.empty())
         j["base"] = m.base;
+    if (!m.bases.empty())
+        j["bases"] = m.bases;
     return j;
 }
 
@@ -218,6 +229,10 @@ Result<PushBody> parsePushBody(const nlohmann::json &body)
             return std::move(m).error();
         if (hlcNode(m->hlc) != out.clientId)
             return bad("mutations[" + std::to_string(i) + "].hlc", "the hlc must carry the pushing client's id");
+        for (const auto &[name, f] : m->fields)
+            if (f.hlc != m->hlc)  // one edit, one time: a field cannot claim another client's clock
+                return bad("mutations[" + std::to_string(i) + "].fields." + name + ".hlc",
+                           "every field carries the mutation's hlc");
         out.mutations.push_back(std::move(*m));
     }
     return out;

@@ -35,6 +35,7 @@ struct Mutation {
     FieldMap fields;
     std::string hlc;   // when the change committed on the client
     std::string base;  // delete: the newest field HLC the client knew for the record
+    std::map<std::string, std::string> bases;  // delete: the HLC of each field as the client knew it
 };
 
 // The server's current state of one record: the unit the pull feed carries.

@@ -137,9 +137,12 @@ nlohmann::json Cluster::route(const QString &name, const QString &method, const 
                               const nlohmann::json &body, qint64 skewMs) const
 {
     QStringList args{u"route"_s, method, target};
-    if (!body.is_null())
-        args << QString::fromStdString(body.dump());
-    const Run run = ctl(name, args, {}, skewMs);
+    QByteArray input;
+    if (!body.is_null()) {
+        input = QByteArray::fromStdString(body.dump());
+        args << u"-"_s;  // on stdin: a command-line argument may not exceed 128 KiB
+    }
+    const Run run = ctl(name, args, input, skewMs);
     return run.exitCode == 0 ? run.json() : nlohmann::json(nullptr);
 }
 

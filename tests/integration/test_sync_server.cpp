@@ -100,7 +100,7 @@ private slots:
         const nlohmann::json before = feed();
         expectError(callRaw(port(), "POST", "/sync/push", "{\"protocol\": 1, \"mutations\": [", m_token), 400,
                     "invalid_json");
-        expectError(callRaw(port(), "POST", "/sync/push", QByteArray(2 * 1024 * 1024, ' ') + "{}", m_token), 413,
+        expectError(callRaw(port(), "POST", "/sync/push", QByteArray(5 * 1024 * 1024, ' ') + "{}", m_token), 413,
                     "payload_too_large");
         nlohmann::json wrongVersion = push({mutation(3, 102, "create", {{"name", "X"}}, 3000)});
         wrongVersion["protocol"] = 2;

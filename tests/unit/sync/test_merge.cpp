@@ -151,6 +151,55 @@ private slots:
         QCOMPARE(mergeMutation(record(10, kA, "CEO"), m, kA).result.code, std::string("not_found"));
     }
 
+    void sequentialEditWinsEvenWithASlowerClock()
+    {
+        RecordState cur = record(10, kA, "CEO");
+        cur.fields["title"] = {"Anna's", hlc(50, kA), {}};
+        // Ben saw Anna's value (base) but his clock is behind hers.
+        const MergeOutcome out = mergeMutation(cur, edit("update", kB, 20, {{"title", {"Ben's", {}, hlc(50, kA)}}}), kB);
+        QCOMPARE(out.result.status, std::string("applied"));
+        QCOMPARE(out.state.fields.at("title").value, "Ben's");
+        QVERIFY(out.conflicts.empty());
+    }
+
+    void deleteComparesEachFieldClockItKnew()
+    {
+        RecordState cur = record(10, kA, "CEO");
+        cur.fields["phone"] = {"+1", hlc(5, kB), {}};  // Ben's edit, stamped earlier by his slow clock
+        Mutation del = edit("delete", kA, 30, {}, hlc(10, kA));
+        del.bases = {{"name", hlc(10, kA)}, {"title", hlc(10, kA)}};  // Anna never saw Ben's phone
+        const MergeOutcome out = mergeMutation(cur, del, kA);
+        QVERIFY(out.state.deleted);
+        QCOMPARE(out.conflicts.size(), 1u);
+        QCOMPARE(out.conflicts[0].loserClient, kB);
+        del.bases["phone"] = hlc(5, kB);
+        QVERIFY(mergeMutation(cur, del, kA).conflicts.empty());
+    }
+
+    void tombstoneClocksAreKeptAndAnOlderRestoreLoses()
+    {
+        RecordState cur = record(10, kA, "CEO");
+        cur.deleted = true;
+        cur.lifeHlc = hlc(12, kA);
+        const MergeOutcome again = mergeMutation(cur, edit("delete", kB, 40), kB);
+        QVERIFY(again.changed);  // the newer tombstone clock is saved
+        QCOMPARE(again.state.lifeHlc, hlc(40, kB));
+        const MergeOutcome restore = mergeMutation(again.state, edit("restore", kA, 30, {{"name", {"Ann", {}, {}}}}), kA);
+        QVERIFY(restore.state.deleted);
+        QCOMPARE(restore.result.status, std::string("superseded"));
+        QCOMPARE(restore.conflicts.size(), 1u);
+        QCOMPARE(restore.conflicts[0].kind, std::string("deleted"));
+    }
+
+    void aClockMoreThanADayAheadIsRefused()
+    {
+        const std::int64_t now = 1'800'000'000'000;
+        QVERIFY(!refuseFutureClock(edit("update", kA, now + 3'600'000), now));
+        const auto refused = refuseFutureClock(edit("update", kA, now + 2 * 86'400'000LL), now);
+        QVERIFY(refused);
+        QCOMPARE(refused->code, std::string("clock_ahead"));
+    }
+
     void backoffGrowsToTheCapWithJitterAndNeverStops()
     {
         const SyncBackoff policy;
