@@ -1,6 +1,7 @@
 #include "common/args.h"
 
 #include <algorithm>
+#include <iostream>
 
 namespace rapport::cli {
 
@@ -63,6 +64,15 @@ ParsedArgs parseArgs(const std::vector<std::string> &args, std::span<const Optio
         out.options[std::string(spec->name)] = std::move(value);
     }
     return out;
+}
+
+std::string readPasswordLine()
+{
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
 }
 
 } // namespace rapport::cli

@@ -25,4 +25,8 @@ struct ParsedArgs {
 };
 ParsedArgs parseArgs(const std::vector<std::string> &args, std::span<const OptionSpec> specs);
 
+// One line from stdin without its line ending: how passwords reach the command-line tools. Never from
+// argv, which other users of the machine can read in the process list.
+std::string readPasswordLine();
+
 } // namespace rapport::cli

@@ -1,7 +1,6 @@
 // `init` and `user add`: set up the team and its users in server.db.
 
 #include <array>
-#include <iostream>
 #include <string>
 
 #include "server/accounts.h"
@@ -9,21 +8,6 @@
 #include "server_cli.h"
 
 namespace rapportserver {
-
-namespace {
-
-// One line from stdin, without its line ending. Never echoed, never taken from argv (which other users
-// of the machine can read in the process list).
-std::string readPasswordLine()
-{
-    std::string line;
-    std::getline(std::cin, line);
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    return line;
-}
-
-} // namespace
 
 int runInit(const Invocation &call)
 {
@@ -76,7 +60,7 @@ int runUser(const Invocation &call)
     const std::string &email = parsed.positional[1];
     const bool isAdmin = parsed.options.contains("admin");
 
-    const std::string password = readPasswordLine();
+    const std::string password = rapport::cli::readPasswordLine();
     if (password.empty())
         return usageError("user", "no password on stdin (give it as one line)");
 

@@ -33,16 +33,9 @@ struct RecordRoutes {
     rapport::server::Accounts &accounts;
     rapport::server::SyncStorage &storage;
 
-    Result<rapport::server::Identity> who(const Request &request) const
-    {
-        if (request.bearerToken.empty())
-            return Error::make(ErrorCode::Unauthenticated, "sign in first (Authorization: Bearer <token>)");
-        return accounts.authenticate(request.bearerToken);
-    }
-
     Result<Response> list(const Request &request, const std::string &entity) const
     {
-        auto identity = who(request);
+        auto identity = signedIn(accounts, request);
         if (!identity)
             return identity.error();
         int limit = 50;
@@ -67,7 +60,7 @@ struct RecordRoutes {
 
     Result<Response> one(const Request &request, const std::string &entity) const
     {
-        auto identity = who(request);
+        auto identity = signedIn(accounts, request);
         if (!identity)
             return identity.error();
         auto row = storage.liveRecord(identity->teamId, entity, std::string(request.param("id")));

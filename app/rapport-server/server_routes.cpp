@@ -27,12 +27,14 @@ Result<std::string> stringField(const Request &request, const char *name)
     return it->get<std::string>();
 }
 
-Error missingToken()
-{
-    return Error::make(ErrorCode::Unauthenticated, "sign in first (Authorization: Bearer <token>)");
-}
-
 } // namespace
+
+Result<rapport::server::Identity> signedIn(rapport::server::Accounts &accounts, const Request &request)
+{
+    if (request.bearerToken.empty())
+        return Error::make(ErrorCode::Unauthenticated, "sign in first (Authorization: Bearer <token>)");
+    return accounts.authenticate(request.bearerToken);
+}
 
 void addServerRoutes(rapport::Router &router, rapport::server::Accounts &accounts)
 {
@@ -59,7 +61,7 @@ void addServerRoutes(rapport::Router &router, rapport::server::Accounts &account
 
     router.post("/auth/logout", [&accounts](const Request &request) -> Result<Response> {
         if (request.bearerToken.empty())
-            return missingToken();
+            return signedIn(accounts, request).error();
         auto out = accounts.logout(request.bearerToken);
         if (!out)
             return out.error();
@@ -67,9 +69,7 @@ void addServerRoutes(rapport::Router &router, rapport::server::Accounts &account
     });
 
     router.get("/auth/me", [&accounts](const Request &request) -> Result<Response> {
-        if (request.bearerToken.empty())
-            return missingToken();
-        auto who = accounts.authenticate(request.bearerToken);
+        auto who = signedIn(accounts, request);
         if (!who)
             return who.error();
         return Response::ok({{"user",

@@ -2,6 +2,10 @@
 // rapport-server's route table: GET /health, POST /auth/login, POST /auth/logout, GET /auth/me, and sync.
 // Handlers call Accounts, which blocks (Argon2id, the database): fine, HttpServer runs them on its pool.
 
+#include "core/error.h"
+#include "core/request.h"
+#include "server/accounts.h"
+
 namespace rapport {
 class Router;
 namespace server {
@@ -11,6 +15,11 @@ class SyncStorage;
 }
 
 namespace rapportserver {
+
+// The caller's identity from "Authorization: Bearer <token>": Unauthenticated without one, or for an
+// unknown, expired or revoked session. Every route but /health and /auth/login starts here.
+rapport::Result<rapport::server::Identity> signedIn(rapport::server::Accounts &accounts,
+                                                    const rapport::Request &request);
 
 // `accounts` must outlive the router.
 void addServerRoutes(rapport::Router &router, rapport::server::Accounts &accounts);

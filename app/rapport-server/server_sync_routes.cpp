@@ -17,17 +17,6 @@ using rapport::Request;
 using rapport::Response;
 using rapport::Result;
 
-namespace {
-
-Result<rapport::server::Identity> signedIn(rapport::server::Accounts &accounts, const Request &request)
-{
-    if (request.bearerToken.empty())
-        return Error::make(ErrorCode::Unauthenticated, "sign in first (Authorization: Bearer <token>)");
-    return accounts.authenticate(request.bearerToken);
-}
-
-} // namespace
-
 void addServerSyncRoutes(rapport::Router &router, rapport::server::Accounts &accounts,
                          rapport::server::SyncStorage &storage)
 {

@@ -2,7 +2,6 @@
 // routes the window uses (POST /sync/login, /sync/logout, /sync/now, GET /sync/conflicts).
 
 #include <cstdio>
-#include <iostream>
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -51,15 +50,6 @@ rapport::Response callOffMainThread(rapport::Gateway &gateway, rapport::Method m
     return response;
 }
 
-std::string readPasswordLine()
-{
-    std::string line;
-    std::getline(std::cin, line);
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    return line;
-}
-
 int runSyncCommand(const std::string &command, const Invocation &call)
 {
     const ParsedArgs parsed = parseArgs(call.args, kOptions);
@@ -81,7 +71,7 @@ int runSyncCommand(const std::string &command, const Invocation &call)
     if (command == "login") {
         if (option("server").empty() || option("email").empty())
             return usageError(command, "--server URL and --email EMAIL are required");
-        const std::string password = readPasswordLine();
+        const std::string password = rapport::cli::readPasswordLine();
         if (password.empty())
             return usageError(command, "no password on stdin (give it as one line)");
         body = {{"server", option("server")}, {"email", option("email")}, {"password", password}};

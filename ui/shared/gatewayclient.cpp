@@ -34,17 +34,21 @@ void GatewayClient::call(Request request, QObject *context, Callback done)
     QMetaObject::invokeMethod(
         m_worker,
         [this, self, guard, request = std::move(request), done = std::move(done)]() mutable {
-            Response response = m_gateway.handle(std::move(request));
-            // Hop back through this object (GUI thread) and check the context there, where it is
-            // deleted: checking on the worker thread would race with its destruction.
-            QMetaObject::invokeMethod(
-                this,
-                [this, guard, response = std::move(response), done = std::move(done)]() {
-                    if (guard)
-                        done(response);
-                    emit requestFinished(response.status);
-                },
-                Qt::QueuedConnection);
+            deliver(m_gateway.handle(std::move(request)), guard, std::move(done));
+        },
+        Qt::QueuedConnection);
+}
+
+// Hops back through this object (GUI thread) and checks the context there, where it is deleted:
+// checking on the calling thread would race with its destruction.
+void GatewayClient::deliver(Response response, const QPointer<QObject> &guard, Callback done)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, guard, response = std::move(response), done = std::move(done)]() {
+            if (guard)
+                done(response);
+            emit requestFinished(response.status);
         },
         Qt::QueuedConnection);
 }
@@ -150,15 +154,7 @@ void GatewayClient::callInBackground(Request request, QObject *context, Callback
     Q_ASSERT(context && context->thread() == thread());
     QPointer<QObject> guard(context);
     m_pool.start([this, guard, request = std::move(request), done = std::move(done)]() mutable {
-        Response response = m_gateway.handle(std::move(request));
-        QMetaObject::invokeMethod(
-            this,
-            [this, guard, response = std::move(response), done = std::move(done)]() {
-                if (guard)
-                    done(response);
-                emit requestFinished(response.status);
-            },
-            Qt::QueuedConnection);
+        deliver(m_gateway.handle(std::move(request)), guard, std::move(done));
     });
 }
 

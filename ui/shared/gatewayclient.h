@@ -9,6 +9,7 @@
 #include <string>
 
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 #include <QThreadPool>
 
@@ -62,6 +63,8 @@ signals:
     void requestFinished(int status);  // after each reply, for the status bar / tests
 
 private:
+    void deliver(Response response, const QPointer<QObject> &guard, Callback done);  // from any thread
+
     Gateway &m_gateway;
     QThread m_thread;
     QThreadPool m_pool;  // background jobs; the destructor waits for them (they use the gateway)
