@@ -148,7 +148,9 @@ Result<void> rememberAnswer(Connection &conn, const std::string &team, const std
     q.bindValue(0, qs(team));
     q.bindValue(1, qs(client));
     q.bindValue(2, qs(r.mutationId));
-    q.bindValue(3, qs(sync::toJson(r).dump()));
+    MutationResult kept = r;
+    kept.current.reset();  // a replay gets the answer, not a record state that may be old by then
+    q.bindValue(3, qs(sync::toJson(kept).dump()));
     return exec(q, "remembering a pushed mutation");
 }
 
@@ -180,10 +182,6 @@ MutationResult reject(const sync::Mutation &m, const Error &e)
 Result<MutationResult> applyOne(Connection &conn, const std::string &team, const std::string &client,
                                 const sync::Mutation &m, const std::string &path, Sequence &seq)
 {
-    if (auto valid = sync::validateFields(m.entity, m.fields, path); !valid)
-        return reject(m, valid.error());
-    if (auto refused = sync::refuseFutureClock(m, QDateTime::currentMSecsSinceEpoch()))
-        return *refused;
     auto found = loadRecord(conn, m.entityId);
     if (!found)
         return std::move(found).error();
@@ -193,9 +191,18 @@ Result<MutationResult> applyOne(Connection &conn, const std::string &team, const
             return reject(m, Error::make(ErrorCode::NotFound, "no " + m.entity + " with this id on the server"));
         current = std::move((*found)->state);
     }
+    // A refused edit carries the server's record, so the laptop can put back what everyone else has.
+    const auto refuse = [&current](MutationResult r) {
+        r.current = current;
+        return r;
+    };
+    if (auto valid = sync::validateFields(m.entity, m.fields, path); !valid)
+        return refuse(reject(m, valid.error()));
+    if (auto refused = sync::refuseFutureClock(m, QDateTime::currentMSecsSinceEpoch()))
+        return refuse(*refused);
     sync::MergeOutcome out = sync::mergeMutation(current, m, client);
     if (out.result.status == "rejected")
-        return out.result;
+        return refuse(out.result);
     // A lost edit re-sends the record, so the client (which kept its own value while the edit was
     // pending) pulls the winner again.
     if (out.changed || !out.conflicts.empty() || out.result.status == "superseded") {

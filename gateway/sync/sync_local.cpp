@@ -196,6 +196,11 @@ Result<void> recordAnswers(Store &store, const PendingBatch &batch, const std::v
             del.bindValue(0, static_cast<qint64>(batch.outboxSeqs[i]));
             if (auto e = exec(del, "clearing a pushed edit"); !e)
                 return std::move(e).error();
+            // A refused edit leaves the record as the team has it (the user's values stay in the conflict
+            // log); without this the laptop would keep showing a value nobody else will ever see.
+            if (r.status == "rejected" && r.current)
+                if (auto e = applyRecord(txn, *r.current); !e)
+                    return std::move(e).error();
         }
         QSqlQuery prune(txn.conn.db());  // drafts never sync: their rows only grow the outbox
         if (!prune.exec(u"DELETE FROM outbox WHERE entity NOT IN ('contact', 'company')"_s))

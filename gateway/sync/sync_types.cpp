@@ -184,6 +184,8 @@ nlohmann::json toJson(const MutationResult &r)
         j["message"] = r.message;
         if (!r.field.empty())
             j["field"] = r.field;
+        if (r.current)
+            j["current"] = toJson(*r.current);
         return j;
     }
     j["seq"] = r.seq;
@@ -257,6 +259,15 @@ Result<std::vector<MutationResult>> parsePushAnswer(const nlohmann::json &body)
         r.code = j.value("code", "");
         r.message = j.value("message", "");
         r.field = j.value("field", "");
+        if (j.contains("current") && j["current"].is_object()) {
+            auto page = parsePullAnswer({{"protocol", kProtocolVersion},
+                                         {"changes", {j["current"]}},
+                                         {"next_cursor", "0"},
+                                         {"more", false}});
+            if (!page || page->changes.size() != 1)
+                return bad("results.current", "the server's record is malformed");
+            r.current = std::move(page->changes.front());
+        }
         if (j.contains("winners")) {
             auto w = parseFieldMap(j["winners"], "winners");
             if (!w)

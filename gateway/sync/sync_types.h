@@ -69,6 +69,7 @@ struct MutationResult {
     FieldMap winners;
     std::string conflictId;
     std::string code, message, field;  // rejected only
+    std::optional<RecordState> current;  // rejected: the server's record, when it has one
 };
 
 struct PullPage {

@@ -240,6 +240,25 @@ private slots:
         syncOk(u"a"_s);
     }
 
+    void aClockDaysAheadIsRefusedVisiblyAndTheRecordPutBack()
+    {
+        freshTeam();
+        const std::string id = create(u"b"_s, contactBody("Future Fay"));
+        syncOk(u"b"_s);
+        syncOk(u"a"_s);
+        const qint64 twoDays = 48LL * 3600 * 1000;
+        patch(u"a"_s, id, {{"title", "from the future"}}, twoDays);
+        const nlohmann::json status = m_team->sync(u"a"_s, twoDays);
+        QCOMPARE(status["pending_total"], 0);  // answered, not stuck in the outbox
+        QCOMPARE(contact(u"a"_s, id).value("title", ""), std::string(""));  // as the team has it
+        const nlohmann::json refused = m_team->ctl(u"a"_s, {u"conflicts"_s}).json();
+        QCOMPARE(refused["items"].size(), 1u);
+        QCOMPARE(refused["items"][0].value("kind", ""), std::string("rejected"));
+        QVERIFY(refused["items"][0].value("message", "").find("clock") != std::string::npos);
+        QCOMPARE(refused["items"][0]["mine"]["value"]["title"], "from the future");  // the typing is kept
+        converged();
+    }
+
     void longNotesTravelInSeveralBatches()
     {
         freshTeam();
