@@ -102,10 +102,14 @@ Result<void> applyRecord(WriteTxn &txn, const RecordState &r)
                                          : applyRemoteCompany(txn, r.entityId, values, deleted);
     if (!applied && applied.error().code == ErrorCode::ValidationFailed) {
         // Only a newer or damaged server sends this. Skipping the record keeps every other change
-        // flowing instead of wedging sync on one page for ever.
-        qWarning("sync: skipped pulled %s %s: %s", r.entity.c_str(), r.entityId.c_str(),
-                 applied.error().message.c_str());
-        return {};
+        // flowing instead of wedging sync on one page for ever; the conflict log says what was skipped.
+        const Error &e = applied.error();
+        qWarning("sync: skipped pulled %s %s: %s", r.entity.c_str(), r.entityId.c_str(), e.message.c_str());
+        return saveConflict(txn, "pull-" + r.entityId + "-" + std::to_string(r.seq), r.entity, r.entityId,
+                            e.details.empty() ? e.field : e.details.front().field, "rejected", {{"value", nullptr}},
+                            {{"value", values}},
+                            "the team server sent a value this version of Rapport cannot take: " +
+                                (e.details.empty() ? e.message : e.details.front().message));
     }
     if (!applied)
         return applied;

@@ -4,6 +4,8 @@
 // conflict, and clocks hours off still converge.
 
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -257,6 +259,35 @@ private slots:
         QVERIFY(refused["items"][0].value("message", "").find("clock") != std::string::npos);
         QCOMPARE(refused["items"][0]["mine"]["value"]["title"], "from the future");  // the typing is kept
         converged();
+    }
+
+    void aDamagedRecordFromTheServerIsSkippedVisiblyAndTheRestFlows()
+    {
+        freshTeam();
+        const std::string good = create(u"a"_s, contactBody("Good Gus"));
+        syncOk(u"a"_s);
+        {  // a record no laptop would accept (e.g. written by a newer or broken server), seq after Gus
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+            db.setDatabaseName(m_team->serverDb());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"INSERT INTO sync_records(entity_id, team_id, entity, seq, fields, deleted, life_hlc) "
+                           u"SELECT '01a23a80-0000-7000-8000-000000000bad', team_id, 'contact', last_seq + 1, "
+                           u"'{\"name\":{\"value\":\"\",\"hlc\":\"001000000000000-0000-ab\"}}', 0, "
+                           u"'001000000000000-0000-ab' FROM sync_counters"_s));
+            QVERIFY(q.exec(u"UPDATE sync_counters SET last_seq = last_seq + 1"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"damage"_s);
+        const std::string later = create(u"a"_s, contactBody("Later Lou"));
+        syncOk(u"a"_s);
+        syncOk(u"b"_s);  // not wedged
+        QCOMPARE(contact(u"b"_s, good).value("name", ""), std::string("Good Gus"));
+        QCOMPARE(contact(u"b"_s, later).value("name", ""), std::string("Later Lou"));
+        const nlohmann::json listed = m_team->ctl(u"b"_s, {u"conflicts"_s}).json();
+        QCOMPARE(listed["items"].size(), 1u);
+        QCOMPARE(listed["items"][0].value("kind", ""), std::string("rejected"));
+        QCOMPARE(listed["items"][0].value("entity_id", ""), std::string("01a23a80-0000-7000-8000-000000000bad"));
     }
 
     void longNotesTravelInSeveralBatches()
