@@ -1,9 +1,10 @@
-// SqliteSyncStorage's read side for the server's own record routes (GET /contacts ... on
-// rapport-server): the team's live records as the merge left them.
+// SqliteSyncStorage's read side: the pull feed (PROTOCOL.md "Pull") and the team's live records for the
+// server's own record routes (GET /contacts ... on rapport-server).
 
 #include <QSqlQuery>
 
 #include "server/server_store.h"
+#include "server/sqlite_sync_rows.h"
 #include "server/sqlite_sync_storage.h"
 
 using namespace Qt::StringLiterals;
@@ -12,19 +13,16 @@ namespace rapport::server {
 
 namespace {
 
-Result<sync::RecordState> readLive(const QSqlQuery &q)
+// A record whose every field and whose life were last written by the asking client holds nothing that
+// client lacks: skipping it saves a laptop from pulling back everything it just pushed.
+bool isEcho(const sync::RecordState &r, const std::string &clientId)
 {
-    sync::RecordState r;
-    r.entityId = q.value(0).toString().toStdString();
-    r.entity = q.value(1).toString().toStdString();
-    r.seq = q.value(2).toLongLong();
-    r.lifeHlc = q.value(4).toString().toStdString();
-    auto fields = sync::parseFieldMap(nlohmann::json::parse(q.value(3).toString().toStdString(), nullptr, false),
-                                      "fields");
-    if (!fields)
-        return Error::make(ErrorCode::StoreCorrupt, "a sync record in server.db is damaged");
-    r.fields = std::move(*fields);
-    return r;
+    if (sync::hlcNode(r.lifeHlc) != clientId)
+        return false;
+    for (const auto &[name, f] : r.fields)
+        if (sync::hlcNode(f.hlc) != clientId)
+            return false;
+    return true;
 }
 
 } // namespace
@@ -33,7 +31,7 @@ Result<std::vector<sync::RecordState>> SqliteSyncStorage::live(const std::string
                                                                const std::string &afterId, int limit)
 {
     QSqlQuery &q = m_store.reader().prepare(
-        u"SELECT entity_id, entity, seq, fields, life_hlc FROM sync_records WHERE team_id = ? AND entity = ? "
+        u"SELECT entity_id, entity, seq, fields, deleted, life_hlc FROM sync_records WHERE team_id = ? AND entity = ? "
         u"AND deleted = 0 AND entity_id > ? ORDER BY entity_id LIMIT ?"_s);
     q.bindValue(0, qs(teamId));
     q.bindValue(1, qs(entity));
@@ -43,7 +41,7 @@ Result<std::vector<sync::RecordState>> SqliteSyncStorage::live(const std::string
         return std::move(e).error();
     std::vector<sync::RecordState> out;
     while (q.next()) {
-        auto r = readLive(q);
+        auto r = readRecordRow(q, 0);
         if (!r) {
             q.finish();
             return std::move(r).error();
@@ -58,7 +56,7 @@ Result<std::optional<sync::RecordState>> SqliteSyncStorage::liveRecord(const std
                                                                        const std::string &entity, const std::string &id)
 {
     QSqlQuery &q = m_store.reader().prepare(
-        u"SELECT entity_id, entity, seq, fields, life_hlc FROM sync_records WHERE team_id = ? AND entity = ? "
+        u"SELECT entity_id, entity, seq, fields, deleted, life_hlc FROM sync_records WHERE team_id = ? AND entity = ? "
         u"AND deleted = 0 AND entity_id = ?"_s);
     q.bindValue(0, qs(teamId));
     q.bindValue(1, qs(entity));
@@ -67,7 +65,7 @@ Result<std::optional<sync::RecordState>> SqliteSyncStorage::liveRecord(const std
         return std::move(e).error();
     std::optional<sync::RecordState> out;
     if (q.next()) {
-        auto r = readLive(q);
+        auto r = readRecordRow(q, 0);
         if (!r) {
             q.finish();
             return std::move(r).error();
@@ -76,6 +74,83 @@ Result<std::optional<sync::RecordState>> SqliteSyncStorage::liveRecord(const std
     }
     q.finish();
     return out;
+}
+
+Result<sync::PullPage> SqliteSyncStorage::pull(const std::string &teamId, const std::string &clientId,
+                                               std::int64_t cursor, int limit)
+{
+    Connection &conn = m_store.reader();
+    // One read transaction, so the records and the conflicts come from the same snapshot.
+    QSqlQuery begin(conn.db());
+    if (!begin.exec(u"BEGIN"_s))
+        return sqlError(begin, "starting a pull");
+    auto finish = [&conn] { QSqlQuery(conn.db()).exec(u"COMMIT"_s); };
+    sync::PullPage page;
+    QSqlQuery &q = conn.prepare(u"SELECT entity_id, entity, seq, fields, deleted, life_hlc FROM sync_records "
+                                u"WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?"_s);
+    q.bindValue(0, qs(teamId));
+    q.bindValue(1, static_cast<qint64>(cursor));
+    q.bindValue(2, limit + 1);
+    if (auto e = exec(q, "reading changes"); !e) {
+        finish();
+        return std::move(e).error();
+    }
+    int scanned = 0;
+    std::int64_t lastScanned = cursor;
+    while (q.next()) {
+        if (scanned == limit) {
+            page.more = true;
+            break;
+        }
+        ++scanned;
+        auto r = readRecordRow(q, 0);
+        if (!r) {
+            q.finish();
+            finish();
+            return std::move(r).error();
+        }
+        lastScanned = r->seq;
+        if (!isEcho(*r, clientId))
+            page.changes.push_back(std::move(*r));
+    }
+    q.finish();
+    std::int64_t upTo = page.more ? lastScanned : -1;
+    if (!page.more) {
+        QSqlQuery &last = conn.prepare(u"SELECT last_seq FROM sync_counters WHERE team_id = ?"_s);
+        last.bindValue(0, qs(teamId));
+        if (auto e = exec(last, "reading the sync sequence"); !e) {
+            finish();
+            return std::move(e).error();
+        }
+        upTo = last.next() ? last.value(0).toLongLong() : cursor;
+        last.finish();
+        upTo = std::max(upTo, cursor);
+    }
+    QSqlQuery &c = conn.prepare(u"SELECT body FROM sync_conflicts WHERE team_id = ? AND loser_client = ? AND seq > ? "
+                                u"AND seq <= ? ORDER BY seq"_s);
+    c.bindValue(0, qs(teamId));
+    c.bindValue(1, qs(clientId));
+    c.bindValue(2, static_cast<qint64>(cursor));
+    c.bindValue(3, static_cast<qint64>(upTo));
+    if (auto e = exec(c, "reading conflicts"); !e) {
+        finish();
+        return std::move(e).error();
+    }
+    nlohmann::json list = nlohmann::json::array();
+    while (c.next())
+        list.push_back(nlohmann::json::parse(rowText(c, 0), nullptr, false));
+    c.finish();
+    finish();
+    auto parsed = sync::parsePullAnswer({{"protocol", sync::kProtocolVersion},
+                                         {"changes", nlohmann::json::array()},
+                                         {"conflicts", std::move(list)},
+                                         {"next_cursor", "0"},
+                                         {"more", false}});
+    if (!parsed)
+        return Error::make(ErrorCode::StoreCorrupt, "a sync conflict in server.db is damaged");
+    page.conflicts = std::move(parsed->conflicts);
+    page.nextCursor = upTo;
+    return page;
 }
 
 } // namespace rapport::server

@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 
 #include "server/server_store.h"
+#include "server/sqlite_sync_rows.h"
 #include "store/uuid.h"
 #include "sync/entity_fields.h"
 #include "sync/merge.h"
@@ -24,27 +25,6 @@ struct TeamRecord {
     RecordState state;
 };
 
-std::string text(const QSqlQuery &q, int column)
-{
-    return q.value(column).toString().toStdString();
-}
-
-Result<RecordState> readRecord(const QSqlQuery &q, int first)
-{
-    RecordState r;
-    r.entityId = text(q, first);
-    r.entity = text(q, first + 1);
-    r.seq = q.value(first + 2).toLongLong();
-    r.deleted = q.value(first + 4).toBool();
-    r.lifeHlc = text(q, first + 5);
-    const auto fields = nlohmann::json::parse(text(q, first + 3), nullptr, false);
-    auto parsed = sync::parseFieldMap(fields, "fields");
-    if (!parsed)
-        return Error::make(ErrorCode::StoreCorrupt, "a sync record in server.db is damaged: " + parsed.error().message);
-    r.fields = std::move(*parsed);
-    return r;
-}
-
 Result<std::optional<TeamRecord>> loadRecord(Connection &conn, const std::string &entityId)
 {
     QSqlQuery &q = conn.prepare(
@@ -54,8 +34,8 @@ Result<std::optional<TeamRecord>> loadRecord(Connection &conn, const std::string
         return std::move(e).error();
     if (!q.next())
         return std::optional<TeamRecord>();
-    TeamRecord out{text(q, 0), {}};
-    auto r = readRecord(q, 1);
+    TeamRecord out{rowText(q, 0), {}};
+    auto r = readRecordRow(q, 1);
     q.finish();
     if (!r)
         return std::move(r).error();
@@ -75,7 +55,7 @@ Result<std::optional<MutationResult>> storedAnswer(Connection &conn, const std::
         return std::move(e).error();
     if (!q.next())
         return std::optional<MutationResult>();
-    const auto answer = nlohmann::json::parse(text(q, 0), nullptr, false);
+    const auto answer = nlohmann::json::parse(rowText(q, 0), nullptr, false);
     q.finish();
     auto parsed = sync::parsePushAnswer({{"protocol", sync::kProtocolVersion}, {"results", {answer}}});
     if (!parsed || parsed->size() != 1)
@@ -152,18 +132,6 @@ Result<void> rememberAnswer(Connection &conn, const std::string &team, const std
     kept.current.reset();  // a replay gets the answer, not a record state that may be old by then
     q.bindValue(3, qs(sync::toJson(kept).dump()));
     return exec(q, "remembering a pushed mutation");
-}
-
-// A record whose every field and whose life were last written by the asking client holds nothing that
-// client lacks: skipping it saves a laptop from pulling back everything it just pushed.
-bool isEcho(const RecordState &r, const std::string &clientId)
-{
-    if (sync::hlcNode(r.lifeHlc) != clientId)
-        return false;
-    for (const auto &[name, f] : r.fields)
-        if (sync::hlcNode(f.hlc) != clientId)
-            return false;
-    return true;
 }
 
 MutationResult reject(const sync::Mutation &m, const Error &e)
@@ -253,83 +221,6 @@ Result<std::vector<MutationResult>> SqliteSyncStorage::push(const std::string &t
             return std::move(e).error();
         return results;
     });
-}
-
-Result<sync::PullPage> SqliteSyncStorage::pull(const std::string &teamId, const std::string &clientId,
-                                               std::int64_t cursor, int limit)
-{
-    Connection &conn = m_store.reader();
-    // One read transaction, so the records and the conflicts come from the same snapshot.
-    QSqlQuery begin(conn.db());
-    if (!begin.exec(u"BEGIN"_s))
-        return sqlError(begin, "starting a pull");
-    auto finish = [&conn] { QSqlQuery(conn.db()).exec(u"COMMIT"_s); };
-    sync::PullPage page;
-    QSqlQuery &q = conn.prepare(u"SELECT entity_id, entity, seq, fields, deleted, life_hlc FROM sync_records "
-                                u"WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?"_s);
-    q.bindValue(0, qs(teamId));
-    q.bindValue(1, static_cast<qint64>(cursor));
-    q.bindValue(2, limit + 1);
-    if (auto e = exec(q, "reading changes"); !e) {
-        finish();
-        return std::move(e).error();
-    }
-    int scanned = 0;
-    std::int64_t lastScanned = cursor;
-    while (q.next()) {
-        if (scanned == limit) {
-            page.more = true;
-            break;
-        }
-        ++scanned;
-        auto r = readRecord(q, 0);
-        if (!r) {
-            q.finish();
-            finish();
-            return std::move(r).error();
-        }
-        lastScanned = r->seq;
-        if (!isEcho(*r, clientId))
-            page.changes.push_back(std::move(*r));
-    }
-    q.finish();
-    std::int64_t upTo = page.more ? lastScanned : -1;
-    if (!page.more) {
-        QSqlQuery &last = conn.prepare(u"SELECT last_seq FROM sync_counters WHERE team_id = ?"_s);
-        last.bindValue(0, qs(teamId));
-        if (auto e = exec(last, "reading the sync sequence"); !e) {
-            finish();
-            return std::move(e).error();
-        }
-        upTo = last.next() ? last.value(0).toLongLong() : cursor;
-        last.finish();
-        upTo = std::max(upTo, cursor);
-    }
-    QSqlQuery &c = conn.prepare(u"SELECT body FROM sync_conflicts WHERE team_id = ? AND loser_client = ? AND seq > ? "
-                                u"AND seq <= ? ORDER BY seq"_s);
-    c.bindValue(0, qs(teamId));
-    c.bindValue(1, qs(clientId));
-    c.bindValue(2, static_cast<qint64>(cursor));
-    c.bindValue(3, static_cast<qint64>(upTo));
-    if (auto e = exec(c, "reading conflicts"); !e) {
-        finish();
-        return std::move(e).error();
-    }
-    nlohmann::json list = nlohmann::json::array();
-    while (c.next())
-        list.push_back(nlohmann::json::parse(text(c, 0), nullptr, false));
-    c.finish();
-    finish();
-    auto parsed = sync::parsePullAnswer({{"protocol", sync::kProtocolVersion},
-                                         {"changes", nlohmann::json::array()},
-                                         {"conflicts", std::move(list)},
-                                         {"next_cursor", "0"},
-                                         {"more", false}});
-    if (!parsed)
-        return Error::make(ErrorCode::StoreCorrupt, "a sync conflict in server.db is damaged");
-    page.conflicts = std::move(parsed->conflicts);
-    page.nextCursor = upTo;
-    return page;
 }
 
 } // namespace rapport::server
