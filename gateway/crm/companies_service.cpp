@@ -4,6 +4,7 @@
 #include <QVariant>
 
 #include "crm/company_record.h"
+#include "crm/record_rows.h"
 #include "crm/list_cursor.h"
 #include "store/outbox.h"
 #include "store/search_index.h"
@@ -42,7 +43,9 @@ Result<std::optional<CompanyRecord>> load(Connection &conn, std::string_view id,
     return found;
 }
 
-Result<void> saveRow(WriteTxn &txn, CompanyRecord &r, bool insert)
+} // namespace
+
+Result<void> saveCompanyRow(WriteTxn &txn, CompanyRecord &r, bool insert)
 {
     QSqlQuery &q = txn.conn.prepare(
         insert ? u"INSERT INTO companies(name, sort_key, domain, phone, address, tags, notes, owner, created_at, "
@@ -67,6 +70,8 @@ Result<void> saveRow(WriteTxn &txn, CompanyRecord &r, bool insert)
         r.seq = q.lastInsertId().toLongLong();
     return {};
 }
+
+namespace {
 
 Result<nlohmann::json> createIn(WriteTxn &txn, const CompanyChanges &changes, const std::string &fieldPrefix)
 {
@@ -93,7 +98,7 @@ Result<nlohmann::json> createIn(WriteTxn &txn, const CompanyChanges &changes, co
     r.updatedAt = txn.nowMs;
     if (!restoring)
         r.createdAt = txn.nowMs;
-    if (auto e = saveRow(txn, r, !restoring); !e)
+    if (auto e = saveCompanyRow(txn, r, !restoring); !e)
         return std::move(e).error();
     if (auto e = indexCompany(txn.conn, r.seq, qs(r.name), qs(r.domain)); !e)
         return std::move(e).error();
@@ -180,7 +185,7 @@ Result<nlohmann::json> CompaniesService::update(std::string_view id, const nlohm
         if (changed.empty())
             return r.toJson();
         r.updatedAt = txn.nowMs;
-        if (auto e = saveRow(txn, r, false); !e)
+        if (auto e = saveCompanyRow(txn, r, false); !e)
             return std::move(e).error();
         if (changed.contains("name") || changed.contains("domain")) {
             if (auto e = unindexCompany(txn.conn, r.seq); !e)

@@ -1,5 +1,5 @@
 // Pulled contacts and companies (remote_apply.h). Kept apart from the services, which serve the user's
-// own edits; both write the same columns through the same search-index helpers.
+// own edits; both write rows with record_rows.h and index them with the same search-index helpers.
 
 #include "crm/remote_apply.h"
 
@@ -8,6 +8,7 @@
 
 #include "crm/company_record.h"
 #include "crm/contact_record.h"
+#include "crm/record_rows.h"
 #include "store/search_index.h"
 #include "store/store.h"
 
@@ -62,6 +63,36 @@ Result<void> ensureCompany(WriteTxn &txn, const std::string &companyId)
     return exec(q, "keeping a pulled contact's company");
 }
 
+// A row deleted or not, for pulls and restores (the services read live rows only).
+template <class Record, class Read>
+Result<std::optional<Record>> loadAnyRow(Connection &conn, const QString &sql, const std::string &id, Read read)
+{
+    QSqlQuery &q = conn.prepare(sql);
+    q.bindValue(0, qs(id));
+    if (auto e = exec(q, "reading a record"); !e)
+        return std::move(e).error();
+    std::optional<Record> out;
+    if (q.next())
+        out = read(q);
+    q.finish();
+    return out;
+}
+
+Result<std::optional<ContactRecord>> loadAnyContact(Connection &conn, const std::string &id)
+{
+    return loadAnyRow<ContactRecord>(conn,
+                                     u"SELECT "_s + contactColumns() +
+                                         u" FROM contacts c LEFT JOIN companies co ON co.id = c.company_id "
+                                         u"WHERE c.id = ?"_s,
+                                     id, readContactRow);
+}
+
+Result<std::optional<CompanyRecord>> loadAnyCompany(Connection &conn, const std::string &id)
+{
+    return loadAnyRow<CompanyRecord>(conn, u"SELECT "_s + companyColumns() + u" FROM companies co WHERE co.id = ?"_s,
+                                     id, readCompanyRow);
+}
+
 QString contactIndexName(Connection &conn, const ContactRecord &r)
 {
     if (r.companyId.empty())
@@ -92,15 +123,11 @@ Result<void> applyRemoteContact(WriteTxn &txn, const std::string &id, const nloh
     ContactRecord r;
     r.id = id;
     if (*found) {
-        QSqlQuery &q = txn.conn.prepare(u"SELECT "_s + contactColumns() +
-                                        u" FROM contacts c LEFT JOIN companies co ON co.id = c.company_id "
-                                        u"WHERE c.id = ?"_s);
-        q.bindValue(0, qs(id));
-        if (auto e = exec(q, "reading a contact"); !e)
-            return e;
-        if (q.next())
-            r = readContactRow(q);
-        q.finish();
+        auto row = loadAnyContact(txn.conn, id);
+        if (!row)
+            return std::move(row).error();
+        if (*row)
+            r = std::move(**row);
     }
     applyContactChanges(r, *changes);
     if (auto e = ensureCompany(txn, r.companyId); !e)
@@ -108,22 +135,12 @@ Result<void> applyRemoteContact(WriteTxn &txn, const std::string &id, const nloh
     if (!*found)
         r.createdAt = txn.nowMs;
     r.updatedAt = txn.nowMs;
-    QSqlQuery &q = txn.conn.prepare(
-        *found ? u"UPDATE contacts SET name=?, sort_key=?, title=?, company_id=?, emails=?, phones=?, address=?, "
-                 "tags=?, notes=?, owner=?, created_at=?, updated_at=? WHERE id=?"_s
-               : u"INSERT INTO contacts(name, sort_key, title, company_id, emails, phones, address, tags, notes, "
-                 "owner, created_at, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
-    const QString name = qs(r.name);
-    const QVariantList binds{name, sortKey(name), qs(r.title),
-                             r.companyId.empty() ? QVariant() : QVariant(qs(r.companyId)),
-                             qs(r.emails.dump()), qs(r.phones.dump()), qs(r.address.dump()), qs(r.tags.dump()),
-                             qs(r.notes), qs(r.owner), static_cast<qint64>(r.createdAt),
-                             static_cast<qint64>(r.updatedAt), qs(r.id)};
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    if (auto e = exec(q, "saving a pulled contact"); !e)
+    if (*found)
+        r.seq = (*found)->seq;
+    if (auto e = saveContactRow(txn, r, !*found); !e)
         return e;
-    const qint64 seq = *found ? (*found)->seq : q.lastInsertId().toLongLong();
+    const QString name = qs(r.name);
+    const qint64 seq = r.seq;
     const bool wasIndexed = *found && !(*found)->deleted;
     if (auto e = setDeleted(txn, u"contacts"_s, seq, deleted); !e)
         return e;
@@ -151,32 +168,22 @@ Result<void> applyRemoteCompany(WriteTxn &txn, const std::string &id, const nloh
     CompanyRecord r;
     r.id = id;
     if (*found) {
-        QSqlQuery &q = txn.conn.prepare(u"SELECT "_s + companyColumns() + u" FROM companies co WHERE co.id = ?"_s);
-        q.bindValue(0, qs(id));
-        if (auto e = exec(q, "reading a company"); !e)
-            return e;
-        if (q.next())
-            r = readCompanyRow(q);
-        q.finish();
+        auto row = loadAnyCompany(txn.conn, id);
+        if (!row)
+            return std::move(row).error();
+        if (*row)
+            r = std::move(**row);
     }
     applyCompanyChanges(r, *changes);
     if (!*found)
         r.createdAt = txn.nowMs;
     r.updatedAt = txn.nowMs;
-    QSqlQuery &q = txn.conn.prepare(
-        *found ? u"UPDATE companies SET name=?, sort_key=?, domain=?, phone=?, address=?, tags=?, notes=?, owner=?, "
-                 "created_at=?, updated_at=? WHERE id=?"_s
-               : u"INSERT INTO companies(name, sort_key, domain, phone, address, tags, notes, owner, created_at, "
-                 "updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"_s);
-    const QString name = qs(r.name);
-    const QVariantList binds{name, sortKey(name), qs(r.domain), qs(r.phone), qs(r.address.dump()), qs(r.tags.dump()),
-                             qs(r.notes), qs(r.owner), static_cast<qint64>(r.createdAt),
-                             static_cast<qint64>(r.updatedAt), qs(r.id)};
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    if (auto e = exec(q, "saving a pulled company"); !e)
+    if (*found)
+        r.seq = (*found)->seq;
+    if (auto e = saveCompanyRow(txn, r, !*found); !e)
         return e;
-    const qint64 seq = *found ? (*found)->seq : q.lastInsertId().toLongLong();
+    const QString name = qs(r.name);
+    const qint64 seq = r.seq;
     if (auto e = setDeleted(txn, u"companies"_s, seq, deleted); !e)
         return e;
     if (*found && !(*found)->deleted) {
@@ -192,27 +199,21 @@ Result<void> applyRemoteCompany(WriteTxn &txn, const std::string &id, const nloh
 
 Result<std::optional<nlohmann::json>> storedFields(Connection &conn, const std::string &entity, const std::string &id)
 {
-    const bool contact = entity == "contact";
-    QSqlQuery &q = conn.prepare(contact ? u"SELECT "_s + contactColumns() +
-                                              u" FROM contacts c LEFT JOIN companies co ON co.id = c.company_id "
-                                              u"WHERE c.id = ?"_s
-                                        : u"SELECT "_s + companyColumns() + u" FROM companies co WHERE co.id = ?"_s);
-    q.bindValue(0, qs(id));
-    if (auto e = exec(q, "reading a record"); !e)
-        return std::move(e).error();
-    std::optional<nlohmann::json> out;
-    if (q.next()) {
-        if (contact) {
-            out = readContactRow(q).fieldsJson();
-        } else {
-            nlohmann::json j = readCompanyRow(q).toJson();
-            for (const char *k : {"id", "created_at", "updated_at"})
-                j.erase(k);
-            out = std::move(j);
-        }
+    if (entity == "contact") {
+        auto row = loadAnyContact(conn, id);
+        if (!row)
+            return std::move(row).error();
+        return *row ? std::optional<nlohmann::json>((*row)->fieldsJson()) : std::nullopt;
     }
-    q.finish();
-    return out;
+    auto row = loadAnyCompany(conn, id);
+    if (!row)
+        return std::move(row).error();
+    if (!*row)
+        return std::optional<nlohmann::json>();
+    nlohmann::json j = (*row)->toJson();
+    for (const char *k : {"id", "created_at", "updated_at"})
+        j.erase(k);
+    return std::optional<nlohmann::json>(std::move(j));
 }
 
 } // namespace rapport

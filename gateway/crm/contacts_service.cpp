@@ -5,6 +5,7 @@
 
 #include "crm/contact_record.h"
 #include "crm/list_cursor.h"
+#include "crm/record_rows.h"
 #include "store/outbox.h"
 #include "store/search_index.h"
 #include "store/store.h"
@@ -82,8 +83,9 @@ Result<void> reindex(Connection &conn, const ContactRecord &r, bool wasIndexed)
     return indexContact(conn, r.seq, contactIndexText(qs(r.name), r.emails, qs(r.companyName), r.phones));
 }
 
-// Writes every column of r: used by create, restore and update alike, so they cannot drift apart.
-Result<void> saveRow(WriteTxn &txn, ContactRecord &r, bool insert)
+} // namespace
+
+Result<void> saveContactRow(WriteTxn &txn, ContactRecord &r, bool insert)
 {
     QSqlQuery &q = txn.conn.prepare(
         insert ? u"INSERT INTO contacts(name, sort_key, title, company_id, emails, phones, address, tags, notes, "
@@ -111,6 +113,8 @@ Result<void> saveRow(WriteTxn &txn, ContactRecord &r, bool insert)
     return {};
 }
 
+namespace {
+
 Result<nlohmann::json> createIn(WriteTxn &txn, const ContactChanges &changes, const std::string &fieldPrefix)
 {
     ContactRecord r;
@@ -135,7 +139,7 @@ Result<nlohmann::json> createIn(WriteTxn &txn, const ContactChanges &changes, co
         r.seq = existing->seq;
         r.createdAt = existing->createdAt;
     }
-    if (auto e = saveRow(txn, r, !existing); !e)
+    if (auto e = saveContactRow(txn, r, !existing); !e)
         return std::move(e).error();
     if (auto e = reindex(txn.conn, r, false); !e)
         return std::move(e).error();
@@ -226,7 +230,7 @@ Result<nlohmann::json> ContactsService::update(std::string_view id, const nlohma
                 return std::move(e).error();
         }
         r.updatedAt = txn.nowMs;
-        if (auto e = saveRow(txn, r, false); !e)
+        if (auto e = saveContactRow(txn, r, false); !e)
             return std::move(e).error();
         if (changed.contains("name") || changed.contains("emails") || changed.contains("phones") ||
             changed.contains("company_id")) {
